@@ -1,0 +1,25 @@
+import { type Argon2Worker, argon2id } from './argon2.ts'
+import { KDF_DEFAULT_MEMLIMIT_BYTES, KDF_FLOOR, type KdfParams, newKdfParams, opslimitForTarget } from './kdf-params.ts'
+import { randomBytes } from './random.ts'
+
+/**
+ * New-account parameters: the default memory, and as many passes as take
+ * about a second on this device (KeePassXC's approach), measured with one
+ * throwaway derivation at the floor's pass count. Costs that one derivation.
+ */
+export async function calibrateKdfParams(
+  options: { memlimitBytes?: number; targetMs?: number; worker?: Argon2Worker } = {},
+): Promise<KdfParams> {
+  const memlimitBytes = options.memlimitBytes ?? KDF_DEFAULT_MEMLIMIT_BYTES
+  const input = {
+    password: randomBytes(16),
+    salt: randomBytes(16),
+    opslimit: KDF_FLOOR.opslimit,
+    memlimitBytes,
+  }
+  const started = performance.now()
+  const key = await argon2id(input, options.worker)
+  const elapsed = performance.now() - started
+  key.fill(0)
+  return newKdfParams(opslimitForTarget(elapsed, KDF_FLOOR.opslimit, options.targetMs), memlimitBytes)
+}

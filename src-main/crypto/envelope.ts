@@ -1,0 +1,149 @@
+/**
+ * The one ciphertext format (v1), used for every sealed record:
+ *
+ *   offset  size  field
+ *   0       2     magic "VE"
+ *   2       1     format version (1)
+ *   3       1     purpose code (PURPOSES below)
+ *   4       24    XChaCha20-Poly1305 nonce (random, from node:crypto)
+ *   28      n+16  ciphertext of the padded plaintext, with the Poly1305 tag
+ *
+ * Associated data, never stored in the envelope (the opener rebuilds it from
+ * what it trusts, such as the row's own ids, so a moved ciphertext fails):
+ *   "vault.aad" ‖ version ‖ purpose ‖ account id ‖ vault id ‖ item id ‖ revision
+ * (strings length-prefixed, version and purpose one byte, revision u64 big-endian).
+ */
+import { VaultError } from '../../src-shared/errors.ts'
+import { concatBytes, encodeFields, u64be } from './encoding.ts'
+import type { AccountKey, KeysetKey, VaultKey } from './keys.ts'
+import { pad, unpad } from './padding.ts'
+import { randomBytes } from './random.ts'
+import { sodium } from './sodium.ts'
+
+export const ENVELOPE_VERSION = 1
+const MAGIC = [0x56, 0x45] as const
+const HEADER_BYTES = 4
+const NONCE_BYTES = 24
+const TAG_BYTES = 16
+
+/** Purpose codes are part of the format: never renumber, only add. */
+export const PURPOSES = {
+  keyset: 1,
+  'vault-key': 2,
+  'vault-meta': 3,
+  item: 4,
+} as const
+
+export type Purpose = keyof typeof PURPOSES
+
+/** Which key may seal which purpose: enforced by the compiler through the branded key types. */
+export interface PurposeKeys {
+  keyset: KeysetKey
+  'vault-key': AccountKey
+  'vault-meta': VaultKey
+  item: VaultKey
+}
+
+export interface EnvelopeContext<P extends Purpose = Purpose> {
+  readonly purpose: P
+  readonly accountId: string
+  /** Empty where the record belongs to no vault (the keyset). */
+  readonly vaultId: string
+  /** Empty where the record is not an item. */
+  readonly itemId: string
+  readonly revision: number
+}
+
+export function seal<P extends Purpose>(key: PurposeKeys[P], context: EnvelopeContext<P>, plaintext: Uint8Array) {
+  return sealWithNonce(key, context, plaintext, randomBytes(NONCE_BYTES))
+}
+
+/** Only for known-answer tests: a reused nonce breaks XChaCha20-Poly1305. Use seal(). */
+export function sealWithNonce<P extends Purpose>(
+  key: PurposeKeys[P],
+  context: EnvelopeContext<P>,
+  plaintext: Uint8Array,
+  nonce: Uint8Array,
+): Uint8Array {
+  const header = Uint8Array.of(...MAGIC, ENVELOPE_VERSION, PURPOSES[context.purpose])
+  const padded = pad(plaintext)
+  try {
+    const ciphertext = sodium().crypto_aead_xchacha20poly1305_ietf_encrypt(
+      padded,
+      associatedData(context),
+      null,
+      nonce,
+      key,
+    )
+    return concatBytes(header, nonce, ciphertext)
+  } finally {
+    padded.fill(0)
+  }
+}
+
+/**
+ * Opens an envelope sealed for exactly this context. Throws MALFORMED_ENVELOPE,
+ * UNSUPPORTED_VERSION, UNKNOWN_PURPOSE, PURPOSE_MISMATCH or DECRYPTION_FAILED.
+ */
+export function open<P extends Purpose>(
+  key: PurposeKeys[P],
+  context: EnvelopeContext<P>,
+  envelope: Uint8Array,
+): Uint8Array {
+  readHeader(envelope, context.purpose)
+  const nonce = envelope.subarray(HEADER_BYTES, HEADER_BYTES + NONCE_BYTES)
+  const ciphertext = envelope.subarray(HEADER_BYTES + NONCE_BYTES)
+  let padded: Uint8Array
+  try {
+    padded = sodium().crypto_aead_xchacha20poly1305_ietf_decrypt(null, ciphertext, associatedData(context), nonce, key)
+  } catch {
+    throw new VaultError(
+      'DECRYPTION_FAILED',
+      `A sealed ${context.purpose} record failed authentication: it was altered, moved, or sealed with another key.`,
+    )
+  }
+  return unpad(padded)
+}
+
+/** The purpose an envelope claims, for routing; it is authenticated only by open(). */
+export function envelopePurpose(envelope: Uint8Array): Purpose {
+  return readHeader(envelope)
+}
+
+function readHeader(envelope: Uint8Array, expected?: Purpose): Purpose {
+  if (
+    envelope.length < HEADER_BYTES + NONCE_BYTES + TAG_BYTES ||
+    envelope[0] !== MAGIC[0] ||
+    envelope[1] !== MAGIC[1]
+  ) {
+    throw new VaultError('MALFORMED_ENVELOPE', 'This is not a sealed record, or it is truncated.')
+  }
+  const version = envelope[2] as number
+  if (version !== ENVELOPE_VERSION) {
+    throw new VaultError(
+      'UNSUPPORTED_VERSION',
+      `Sealed record format ${version} is not supported (this app reads format ${ENVELOPE_VERSION} only).`,
+    )
+  }
+  const purpose = purposeOf(envelope[3] as number)
+  if (expected !== undefined && purpose !== expected) {
+    throw new VaultError('PURPOSE_MISMATCH', `Expected a sealed ${expected} record but found a ${purpose} record.`)
+  }
+  return purpose
+}
+
+function purposeOf(code: number): Purpose {
+  for (const [name, value] of Object.entries(PURPOSES)) {
+    if (value === code) return name as Purpose
+  }
+  throw new VaultError('UNKNOWN_PURPOSE', `Sealed record purpose ${code} is unknown to this app.`)
+}
+
+export function associatedData(context: EnvelopeContext): Uint8Array {
+  const { purpose, accountId, vaultId, itemId, revision } = context
+  if (!Number.isSafeInteger(revision) || revision < 0 || accountId.length === 0) {
+    throw new VaultError('INVALID_CONTEXT', 'A sealed record needs an account id and a non-negative revision.')
+  }
+  const header = Uint8Array.of(ENVELOPE_VERSION, PURPOSES[purpose])
+  return concatBytes(encodeFields(['vault.aad', header, accountId, vaultId, itemId]), u64be(revision))
+}

@@ -1,0 +1,56 @@
+/**
+ * The crypto module's public interface. The rest of the main process uses
+ * only what is exported here; libsodium itself never leaves this folder.
+ */
+export { Argon2Worker } from './argon2.ts'
+export { calibrateKdfParams } from './calibrate.ts'
+export { fromBase64, toBase64 } from './encoding.ts'
+export {
+  type EnvelopeContext,
+  envelopePurpose,
+  open,
+  PURPOSES,
+  type Purpose,
+  type PurposeKeys,
+  seal,
+} from './envelope.ts'
+export {
+  assertKdfParams,
+  KDF_CEILING,
+  KDF_DEFAULT_MEMLIMIT_BYTES,
+  KDF_FLOOR,
+  type KdfParams,
+  type KdfParamsRecord,
+  kdfParamsFromRecord,
+  kdfParamsToRecord,
+  newKdfParams,
+} from './kdf-params.ts'
+export {
+  type AccountKey,
+  type AuthSecret,
+  type BoxPublicKey,
+  type BoxSecretKey,
+  generateVaultKey,
+  type KeysetKey,
+  type VaultKey,
+  zeroize,
+} from './keys.ts'
+export { generateKeyset, type Keyset, type KeysetContext, openKeyset, sealKeyset, zeroizeKeyset } from './keyset.ts'
+export { randomBytes } from './random.ts'
+export {
+  type AccountId,
+  formatSecretKey,
+  generateAccountId,
+  generateSecretKey,
+  isAccountId,
+  parseSecretKey,
+  type SecretKey,
+} from './secret-key.ts'
+export { initCrypto } from './sodium.ts'
+export {
+  type AccountIdentity,
+  type AccountSecrets,
+  deriveAccountSecrets,
+  normalizeEmail,
+  type TwoSecretInput,
+} from './two-secret.ts'

@@ -1,0 +1,36 @@
+/**
+ * Branded key types. Each key has exactly one job, and the compiler keeps it
+ * to that job: a VaultKey cannot seal a keyset, an AuthSecret cannot open one.
+ *
+ *   master password ─┐
+ *                    ├─ 2SKD root ─┬─ KeysetKey  (seals the keyset)
+ *   Secret Key ──────┘             └─ AuthSecret (proves the account to the sync server)
+ *   keyset = AccountKey (seals vault keys) + X25519 BoxSecretKey/BoxPublicKey (sharing, later)
+ *   VaultKey (one per vault, sealed by the AccountKey) seals that vault's items.
+ *
+ * Never log, serialise or send any of these to the renderer.
+ */
+import type { Brand } from '../../src-shared/brand.ts'
+import { randomBytes } from './random.ts'
+
+export const SYMMETRIC_KEY_BYTES = 32
+
+export type KeysetKey = Brand<Uint8Array, 'KeysetKey'>
+export type AuthSecret = Brand<Uint8Array, 'AuthSecret'>
+export type AccountKey = Brand<Uint8Array, 'AccountKey'>
+export type VaultKey = Brand<Uint8Array, 'VaultKey'>
+export type BoxSecretKey = Brand<Uint8Array, 'BoxSecretKey'>
+export type BoxPublicKey = Brand<Uint8Array, 'BoxPublicKey'>
+
+/** Overwrites key material in place. Call it as soon as a key is no longer needed. */
+export function zeroize(...buffers: readonly (Uint8Array | undefined)[]): void {
+  for (const buffer of buffers) buffer?.fill(0)
+}
+
+export function generateAccountKey(): AccountKey {
+  return randomBytes(SYMMETRIC_KEY_BYTES) as AccountKey
+}
+
+export function generateVaultKey(): VaultKey {
+  return randomBytes(SYMMETRIC_KEY_BYTES) as VaultKey
+}

@@ -1,0 +1,105 @@
+/**
+ * Two-secret key derivation (2SKD), after 1Password's design, with Argon2id
+ * and BLAKE2b in place of PBKDF2 and HKDF:
+ *
+ *   argonSalt     = BLAKE2b-128(key = account salt, "vault.argon2-salt.v1" ‖ email ‖ account id)
+ *   passwordKey   = Argon2id(NFKD(password), argonSalt, t, m, p = 1)          [worker thread]
+ *   secretKeyKey  = BLAKE2b-256(key = 26 Secret Key symbols, "vault.secret-key.v1" ‖ version ‖ account id)
+ *   root          = BLAKE2b-256(key = passwordKey, "vault.2skd.v1" ‖ secretKeyKey)
+ *   KeysetKey     = KDF(root, id 1, "VKEYSET1")     seals the account keyset
+ *   AuthSecret    = KDF(root, id 2, "VAUTHSC1")     the sync server's login secret
+ *
+ * (all fields length-prefixed; KDF = crypto_kdf_derive_from_key, BLAKE2b).
+ * Without the Secret Key's 128.8 bits, a stolen server database gives nothing
+ * to guess passwords against; without the password, a stolen Secret Key gives
+ * nothing either. The two outputs are independent PRF outputs of the root, so
+ * the AuthSecret the server sees reveals neither the KeysetKey nor the root.
+ */
+import { VaultError } from '../../src-shared/errors.ts'
+import { type Argon2Worker, argon2id } from './argon2.ts'
+import { encodeFields, utf8 } from './encoding.ts'
+import { assertKdfParams, type KdfParams } from './kdf-params.ts'
+import { type AuthSecret, type KeysetKey, SYMMETRIC_KEY_BYTES, zeroize } from './keys.ts'
+import type { AccountId, SecretKey } from './secret-key.ts'
+import { sodium } from './sodium.ts'
+
+export interface AccountIdentity {
+  readonly accountId: AccountId
+  readonly email: string
+}
+
+export interface TwoSecretInput {
+  readonly password: string
+  readonly secretKey: SecretKey
+  readonly identity: AccountIdentity
+  readonly kdf: KdfParams
+}
+
+export interface AccountSecrets {
+  readonly keysetKey: KeysetKey
+  readonly authSecret: AuthSecret
+}
+
+const KDF_CONTEXT_KEYSET = 'VKEYSET1'
+const KDF_CONTEXT_AUTH = 'VAUTHSC1'
+
+/** Emails are compared case-insensitively everywhere, so they are bound that way too. */
+export function normalizeEmail(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase()
+}
+
+/** NFKD, as 1Password does: the same password typed on any keyboard gives the same bytes. */
+export function normalizePassword(password: string): Uint8Array {
+  return utf8(password.normalize('NFKD'))
+}
+
+/**
+ * Checks everything cheap (password present, Secret Key for this account, KDF
+ * parameters within floor and ceiling) before the slow Argon2id step.
+ */
+export async function deriveAccountSecrets(input: TwoSecretInput, worker?: Argon2Worker): Promise<AccountSecrets> {
+  const { password, secretKey, identity, kdf } = input
+  if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', 'Enter your master password.')
+  if (secretKey.accountId !== identity.accountId) {
+    throw new VaultError('SECRET_KEY_WRONG_ACCOUNT', 'This Secret Key belongs to a different account.')
+  }
+  assertKdfParams(kdf)
+  const passwordKey = await argon2id(
+    {
+      password: normalizePassword(password),
+      salt: argonSalt(kdf.salt, identity),
+      opslimit: kdf.opslimit,
+      memlimitBytes: kdf.memlimitBytes,
+    },
+    worker,
+  )
+  const secretKeyKey = deriveSecretKeyKey(secretKey)
+  const root = combineSecrets(passwordKey, secretKeyKey)
+  try {
+    return splitRoot(root)
+  } finally {
+    zeroize(passwordKey, secretKeyKey, root)
+  }
+}
+
+export function argonSalt(accountSalt: Uint8Array, identity: AccountIdentity): Uint8Array {
+  const message = encodeFields(['vault.argon2-salt.v1', normalizeEmail(identity.email), identity.accountId])
+  return sodium().crypto_generichash(16, message, accountSalt)
+}
+
+function deriveSecretKeyKey(secretKey: SecretKey): Uint8Array {
+  const message = encodeFields(['vault.secret-key.v1', secretKey.version, secretKey.accountId])
+  return sodium().crypto_generichash(SYMMETRIC_KEY_BYTES, message, secretKey.secret)
+}
+
+function combineSecrets(passwordKey: Uint8Array, secretKeyKey: Uint8Array): Uint8Array {
+  return sodium().crypto_generichash(SYMMETRIC_KEY_BYTES, encodeFields(['vault.2skd.v1', secretKeyKey]), passwordKey)
+}
+
+function splitRoot(root: Uint8Array): AccountSecrets {
+  const s = sodium()
+  return {
+    keysetKey: s.crypto_kdf_derive_from_key(SYMMETRIC_KEY_BYTES, 1, KDF_CONTEXT_KEYSET, root) as KeysetKey,
+    authSecret: s.crypto_kdf_derive_from_key(SYMMETRIC_KEY_BYTES, 2, KDF_CONTEXT_AUTH, root) as AuthSecret,
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * One error type for the whole app, carrying a stable string code.
+ * Tests assert on codes, the renderer maps codes to words, and IPC carries
+ * only { code, message }: never a stack, a payload or key material.
+ */
+export const ERROR_CODES = [
+  // Secrets typed by the user
+  'WRONG_PASSWORD_OR_SECRET_KEY',
+  'SECRET_KEY_TYPO',
+  'SECRET_KEY_WRONG_ACCOUNT',
+  'PASSWORD_EMPTY',
+  // Ciphertext and formats
+  'DECRYPTION_FAILED',
+  'MALFORMED_ENVELOPE',
+  'UNSUPPORTED_VERSION',
+  'UNKNOWN_PURPOSE',
+  'PURPOSE_MISMATCH',
+  'INVALID_CONTEXT',
+  'KEYSET_MISMATCH',
+  // Key derivation parameters
+  'KDF_BELOW_FLOOR',
+  'KDF_ABOVE_CEILING',
+  'KDF_PARAMS_INVALID',
+  'KDF_WORKER_FAILED',
+  // IPC boundary
+  'FORBIDDEN_SENDER',
+  'INVALID_REQUEST',
+  'UNKNOWN_METHOD',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export class VaultError extends Error {
+  override readonly name = 'VaultError'
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.code = code
+  }
+}
+
+export function isVaultError(value: unknown, code?: ErrorCode): value is VaultError {
+  return value instanceof VaultError && (code === undefined || value.code === code)
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}
