@@ -24,6 +24,7 @@ const WORKER_FILES = ['./argon2-worker.js', './argon2-worker.ts']
 export class Argon2Worker {
   readonly #worker: Worker
   readonly #ready: Promise<void>
+  readonly #exited: Promise<number>
   #used = false
 
   private constructor(prewarmMemlimitBytes: number) {
@@ -31,6 +32,7 @@ export class Argon2Worker {
     this.#worker = new Worker(workerUrl(), { workerData })
     // Failures surface through nextMessage() while someone waits; an idle worker's must not crash the app.
     this.#worker.on('error', () => undefined)
+    this.#exited = new Promise((resolve) => this.#worker.once('exit', resolve))
     this.#ready = nextMessage(this.#worker).then((message) => {
       if (message.type !== 'ready') throw workerFailure(message)
     })
@@ -45,6 +47,11 @@ export class Argon2Worker {
   /** Resolves when the worker has loaded libsodium and grown its heap. */
   get ready(): Promise<void> {
     return this.#ready
+  }
+
+  /** Resolves with the exit code once the thread is gone and its memory released. */
+  get exited(): Promise<number> {
+    return this.#exited
   }
 
   /** One derivation of 32 bytes; the worker is terminated afterwards, whatever the outcome. */
