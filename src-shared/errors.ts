@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'UNKNOWN_PURPOSE',
   'PURPOSE_MISMATCH',
   'INVALID_CONTEXT',
+  'INVALID_KEY',
   'KEYSET_MISMATCH',
   // Key derivation parameters
   'KDF_BELOW_FLOOR',

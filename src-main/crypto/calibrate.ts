@@ -1,11 +1,12 @@
-import { type Argon2Worker, argon2id } from './argon2.ts'
+import { Argon2Worker } from './argon2.ts'
 import { KDF_DEFAULT_MEMLIMIT_BYTES, KDF_FLOOR, type KdfParams, newKdfParams, opslimitForTarget } from './kdf-params.ts'
 import { randomBytes } from './random.ts'
 
 /**
  * New-account parameters: the default memory, and as many passes as take
  * about a second on this device (KeePassXC's approach), measured with one
- * throwaway derivation at the floor's pass count. Costs that one derivation.
+ * throwaway derivation at the floor's pass count on a warmed worker (an
+ * unlock also uses a warmed one). Costs that one derivation plus the warm-up.
  */
 export async function calibrateKdfParams(
   options: { memlimitBytes?: number; targetMs?: number; worker?: Argon2Worker } = {},
@@ -17,8 +18,10 @@ export async function calibrateKdfParams(
     opslimit: KDF_FLOOR.opslimit,
     memlimitBytes,
   }
+  const worker = options.worker ?? Argon2Worker.start(memlimitBytes)
+  await worker.ready
   const started = performance.now()
-  const key = await argon2id(input, options.worker)
+  const key = await worker.derive(input)
   const elapsed = performance.now() - started
   key.fill(0)
   return newKdfParams(opslimitForTarget(elapsed, KDF_FLOOR.opslimit, options.targetMs), memlimitBytes)

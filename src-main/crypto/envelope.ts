@@ -15,7 +15,7 @@
  */
 import { VaultError } from '../../src-shared/errors.ts'
 import { concatBytes, encodeFields, u64be } from './encoding.ts'
-import type { AccountKey, KeysetKey, VaultKey } from './keys.ts'
+import { type AccountKey, type KeysetKey, SYMMETRIC_KEY_BYTES, type VaultKey } from './keys.ts'
 import { pad, unpad } from './padding.ts'
 import { randomBytes } from './random.ts'
 import { sodium } from './sodium.ts'
@@ -44,6 +44,13 @@ export interface PurposeKeys {
   item: VaultKey
 }
 
+/**
+ * Rejects a context whose purpose is a union (say, a plain EnvelopeContext),
+ * which would otherwise let PurposeKeys[P] accept any of the keys.
+ */
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never
+export type OnePurpose<P extends Purpose> = true extends IsUnion<P> ? { readonly purpose: never } : unknown
+
 export interface EnvelopeContext<P extends Purpose = Purpose> {
   readonly purpose: P
   readonly accountId: string
@@ -54,27 +61,27 @@ export interface EnvelopeContext<P extends Purpose = Purpose> {
   readonly revision: number
 }
 
-export function seal<P extends Purpose>(key: PurposeKeys[P], context: EnvelopeContext<P>, plaintext: Uint8Array) {
+export function seal<P extends Purpose>(
+  key: PurposeKeys[NoInfer<P>],
+  context: EnvelopeContext<P> & OnePurpose<P>,
+  plaintext: Uint8Array,
+): Uint8Array {
   return sealWithNonce(key, context, plaintext, randomBytes(NONCE_BYTES))
 }
 
 /** Only for known-answer tests: a reused nonce breaks XChaCha20-Poly1305. Use seal(). */
 export function sealWithNonce<P extends Purpose>(
-  key: PurposeKeys[P],
-  context: EnvelopeContext<P>,
+  key: PurposeKeys[NoInfer<P>],
+  context: EnvelopeContext<P> & OnePurpose<P>,
   plaintext: Uint8Array,
   nonce: Uint8Array,
 ): Uint8Array {
+  assertKeyLength(key)
   const header = Uint8Array.of(...MAGIC, ENVELOPE_VERSION, PURPOSES[context.purpose])
+  const additionalData = associatedData(context)
   const padded = pad(plaintext)
   try {
-    const ciphertext = sodium().crypto_aead_xchacha20poly1305_ietf_encrypt(
-      padded,
-      associatedData(context),
-      null,
-      nonce,
-      key,
-    )
+    const ciphertext = sodium().crypto_aead_xchacha20poly1305_ietf_encrypt(padded, additionalData, null, nonce, key)
     return concatBytes(header, nonce, ciphertext)
   } finally {
     padded.fill(0)
@@ -86,23 +93,38 @@ export function sealWithNonce<P extends Purpose>(
  * UNSUPPORTED_VERSION, UNKNOWN_PURPOSE, PURPOSE_MISMATCH or DECRYPTION_FAILED.
  */
 export function open<P extends Purpose>(
-  key: PurposeKeys[P],
-  context: EnvelopeContext<P>,
+  key: PurposeKeys[NoInfer<P>],
+  context: EnvelopeContext<P> & OnePurpose<P>,
   envelope: Uint8Array,
 ): Uint8Array {
+  // Programming errors (bad key, bad context) are raised before decryption,
+  // so they can never be mistaken for tampering or a wrong password.
+  assertKeyLength(key)
+  const additionalData = associatedData(context)
   readHeader(envelope, context.purpose)
   const nonce = envelope.subarray(HEADER_BYTES, HEADER_BYTES + NONCE_BYTES)
   const ciphertext = envelope.subarray(HEADER_BYTES + NONCE_BYTES)
   let padded: Uint8Array
   try {
-    padded = sodium().crypto_aead_xchacha20poly1305_ietf_decrypt(null, ciphertext, associatedData(context), nonce, key)
+    padded = sodium().crypto_aead_xchacha20poly1305_ietf_decrypt(null, ciphertext, additionalData, nonce, key)
   } catch {
     throw new VaultError(
       'DECRYPTION_FAILED',
       `A sealed ${context.purpose} record failed authentication: it was altered, moved, or sealed with another key.`,
     )
   }
-  return unpad(padded)
+  try {
+    return unpad(padded)
+  } catch (error) {
+    padded.fill(0)
+    throw error
+  }
+}
+
+function assertKeyLength(key: Uint8Array): void {
+  if (key.length !== SYMMETRIC_KEY_BYTES) {
+    throw new VaultError('INVALID_KEY', `A sealing key must be ${SYMMETRIC_KEY_BYTES} bytes.`)
+  }
 }
 
 /** The purpose an envelope claims, for routing; it is authenticated only by open(). */

@@ -71,23 +71,27 @@ export function formatSecretKey(key: SecretKey): string {
 
 /**
  * Parses what a user typed or pasted. Case, spaces and any kind of dash are
- * ignored. Errors name the position but never echo the key.
+ * ignored. Errors name the position as typed but never echo the key.
  */
 export function parseSecretKey(input: string): SecretKey {
-  const compact = input.toUpperCase().replace(/[\s\-\u2010-\u2015\u2212]/g, '')
-  if (!compact.startsWith(SECRET_KEY_VERSION)) {
-    throw typo(`A Secret Key starts with ${SECRET_KEY_VERSION}.`)
+  const { compact, typedPositions } = compactInput(input)
+  if (/^K[0-9]/.test(compact) && !compact.startsWith(SECRET_KEY_VERSION)) {
+    throw new VaultError(
+      'UNSUPPORTED_VERSION',
+      `This is a version ${compact.slice(0, 2)} Secret Key; this app reads ${SECRET_KEY_VERSION} keys. Update the app.`,
+    )
   }
+  if (!compact.startsWith(SECRET_KEY_VERSION)) throw typo(`A Secret Key starts with ${SECRET_KEY_VERSION}.`)
   const body = compact.slice(SECRET_KEY_VERSION.length)
   if (body.length !== BODY_LENGTH) {
-    throw typo(`A Secret Key has ${BODY_LENGTH} characters after ${SECRET_KEY_VERSION}; this one has ${body.length}.`)
+    throw typo(
+      `A Secret Key has ${BODY_LENGTH} characters after ${SECRET_KEY_VERSION}, not counting dashes; this one has ${body.length}.`,
+    )
   }
-  for (let i = 0; i < body.length; i++) {
-    if (!SECRET_KEY_ALPHABET.includes(body.charAt(i))) {
-      throw typo(
-        `Character ${i + 1 + SECRET_KEY_VERSION.length} is not used in Secret Keys (they never contain 0, 1, I, O or U).`,
-      )
-    }
+  const foreign = [...body].findIndex((symbol) => !SECRET_KEY_ALPHABET.includes(symbol))
+  if (foreign >= 0) {
+    const position = typedPositions[foreign + SECRET_KEY_VERSION.length]
+    throw typo(`Character ${position} is not used in Secret Keys (they never contain 0, 1, I, O or U).`)
   }
   if (!checksumHolds(body)) {
     throw typo('The Secret Key does not check out: a character is mistyped or two are swapped.')
@@ -97,6 +101,21 @@ export function parseSecretKey(input: string): SecretKey {
     accountId: body.slice(0, ACCOUNT_ID_LENGTH) as AccountId,
     secret: asciiBytes(body.slice(ACCOUNT_ID_LENGTH, ACCOUNT_ID_LENGTH + SECRET_SYMBOLS)),
   }
+}
+
+const IGNORED_IN_INPUT = /[\s\-\u2010-\u2015\u2212]/
+
+/** Upper-cases and drops separators, remembering where each kept character stood (1-based) in the input. */
+function compactInput(input: string): { compact: string; typedPositions: number[] } {
+  let compact = ''
+  const typedPositions: number[] = []
+  for (let i = 0; i < input.length; i++) {
+    const character = input.charAt(i)
+    if (IGNORED_IN_INPUT.test(character)) continue
+    compact += character.toUpperCase()
+    typedPositions.push(i + 1)
+  }
+  return { compact, typedPositions }
 }
 
 function randomSymbols(count: number): string {

@@ -93,7 +93,12 @@ function deriveSecretKeyKey(secretKey: SecretKey): Uint8Array {
 }
 
 function combineSecrets(passwordKey: Uint8Array, secretKeyKey: Uint8Array): Uint8Array {
-  return sodium().crypto_generichash(SYMMETRIC_KEY_BYTES, encodeFields(['vault.2skd.v1', secretKeyKey]), passwordKey)
+  const message = encodeFields(['vault.2skd.v1', secretKeyKey])
+  try {
+    return sodium().crypto_generichash(SYMMETRIC_KEY_BYTES, message, passwordKey)
+  } finally {
+    zeroize(message)
+  }
 }
 
 function splitRoot(root: Uint8Array): AccountSecrets {

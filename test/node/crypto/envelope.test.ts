@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { utf8 } from '../../../src-main/crypto/encoding.ts'
 import { type EnvelopeContext, envelopePurpose, open, PURPOSES, seal } from '../../../src-main/crypto/envelope.ts'
-import { generateVaultKey, type VaultKey } from '../../../src-main/crypto/keys.ts'
+import { generateVaultKey, type KeysetKey, type VaultKey } from '../../../src-main/crypto/keys.ts'
 import { initCrypto } from '../../../src-main/crypto/sodium.ts'
 import { expectCode } from '../support/expect-code.ts'
 
@@ -30,7 +30,23 @@ function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
   return copy
 }
 
+/** Never called: `npm run typecheck` fails if any of the marked lines compiles. */
+function keysAreBoundToPurposesAtCompileTime(keysetKey: KeysetKey, loose: EnvelopeContext): void {
+  const keysetContext = { purpose: 'keyset', accountId: 'A', vaultId: '', itemId: '', revision: 0 } as const
+  seal(keysetKey, keysetContext, plaintext)
+  // @ts-expect-error a VaultKey cannot seal a keyset
+  seal(key, keysetContext, plaintext)
+  // @ts-expect-error a KeysetKey cannot seal an item
+  seal(keysetKey, context, plaintext)
+  // @ts-expect-error a context whose purpose is not one literal could pair any key with any purpose
+  seal(key, loose, plaintext)
+}
+
 describe('envelope v1', () => {
+  it('pairs each key type with its purposes at compile time (checked by npm run typecheck)', () => {
+    expect(keysAreBoundToPurposesAtCompileTime).toBeTypeOf('function')
+  })
+
   it('round-trips and never returns the plaintext in the clear', () => {
     expect(Array.from(open(key, context, sealed))).toEqual(Array.from(plaintext))
     expect(Buffer.from(sealed).includes(Buffer.from('hunter2'))).toBe(false)
@@ -115,6 +131,12 @@ describe('envelope v1', () => {
     ]) {
       expectCode(() => seal(key, bad, plaintext), 'INVALID_CONTEXT')
     }
+  })
+
+  it('raises programming errors (bad key or context) before decrypting, never as tampering', () => {
+    expectCode(() => open(new Uint8Array(16) as VaultKey, context, sealed), 'INVALID_KEY')
+    expectCode(() => seal(new Uint8Array(31) as VaultKey, context, plaintext), 'INVALID_KEY')
+    expectCode(() => open(key, { ...context, revision: -1 }, sealed), 'INVALID_CONTEXT')
   })
 
   it('uses a fresh nonce for every seal', () => {

@@ -88,15 +88,23 @@ describe('Secret Key', () => {
     const secretPart = bodyOf(printed).slice(6)
     const cases: [string, RegExp][] = [
       [`A3${printed.slice(2)}`, /starts with K1/],
-      [printed.slice(0, -1), /has 34 characters.*this one has 33/],
+      [printed.slice(0, -1), /has 34 characters.*not counting dashes.*this one has 33/],
       [`${printed}X`, /this one has 35/],
-      [`${printed.slice(0, 12)}0${printed.slice(13)}`, /Character 11 .*never contain 0, 1, I, O or U/],
+      // Positions count what the user typed, dashes included.
+      [`${printed.slice(0, 12)}0${printed.slice(13)}`, /Character 13 .*never contain 0, 1, I, O or U/],
+      [`  ${printed.slice(0, 12)}O${printed.slice(13)}`, /Character 15 /],
     ]
     for (const [typed, message] of cases) {
       const error = expectCode(() => parseSecretKey(typed), 'SECRET_KEY_TYPO')
       expect(error.message).toMatch(message)
       expect(error.message).not.toContain(secretPart.slice(0, 8))
     }
+  })
+
+  it('reports a Secret Key of another version as unsupported, not as a typo', () => {
+    const { printed } = freshKey()
+    const error = expectCode(() => parseSecretKey(`K2${printed.slice(2)}`), 'UNSUPPORTED_VERSION')
+    expect(error.message).toContain('version K2')
   })
 
   it('draws symbols uniformly (no modulo bias)', () => {
