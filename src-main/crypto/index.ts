@@ -6,6 +6,7 @@ export { Argon2Worker } from './argon2.ts'
 export { calibrateKdfParams } from './calibrate.ts'
 export { fromBase64, toBase64 } from './encoding.ts'
 export {
+  ENVELOPE_VERSION,
   type EnvelopeContext,
   envelopePurpose,
   open,

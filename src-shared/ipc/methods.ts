@@ -1,0 +1,20 @@
+/**
+ * The names of the IPC methods the renderer may call, and nothing else.
+ * Dependency-free on purpose: it is the only shared module the sandboxed
+ * preload bundles, so the preload stays a few lines of CommonJS.
+ */
+export const METHODS = ['getAppInfo', 'checkSecretKey'] as const
+
+export type Method = (typeof METHODS)[number]
+
+/** Every method travels on its own channel, so main can register exactly these and no catch-all. */
+export const CHANNEL_PREFIX = 'vault:'
+
+export function channelOf(method: Method): `vault:${Method}` {
+  return `${CHANNEL_PREFIX}${method}`
+}
+
+/** A plain list lookup, so inherited names such as 'toString' or '__proto__' are never methods. */
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && (METHODS as readonly string[]).includes(value)
+}
