@@ -24,7 +24,7 @@ install_debian_packages() {
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   echo "setup: installing ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 if command -v apt-get >/dev/null 2>&1; then
