@@ -1,16 +1,16 @@
 import { Argon2Worker } from './argon2.ts'
-import { KDF_DEFAULT_MEMLIMIT_BYTES, KDF_FLOOR, type KdfParams, newKdfParams, opslimitForTarget } from './kdf-params.ts'
+import { KDF_DEFAULT_MEMLIMIT_BYTES, KDF_FLOOR, type KdfCost, opslimitForTarget } from './kdf-params.ts'
 import { randomBytes } from './random.ts'
 
 /**
- * New-account parameters: the default memory, and as many passes as take
+ * New-account cost: the default memory, and as many passes as take
  * about a second on this device (KeePassXC's approach), measured with one
  * throwaway derivation at the floor's pass count on a warmed worker (an
  * unlock also uses a warmed one). Costs that one derivation plus the warm-up.
  */
-export async function calibrateKdfParams(
+export async function calibrateKdfCost(
   options: { memlimitBytes?: number; targetMs?: number; worker?: Argon2Worker } = {},
-): Promise<KdfParams> {
+): Promise<KdfCost> {
   const memlimitBytes = options.memlimitBytes ?? KDF_DEFAULT_MEMLIMIT_BYTES
   const input = {
     password: randomBytes(16),
@@ -24,5 +24,5 @@ export async function calibrateKdfParams(
   const key = await worker.derive(input)
   const elapsed = performance.now() - started
   key.fill(0)
-  return newKdfParams(opslimitForTarget(elapsed, KDF_FLOOR.opslimit, options.targetMs), memlimitBytes)
+  return { memlimitBytes, opslimit: opslimitForTarget(elapsed, KDF_FLOOR.opslimit, options.targetMs) }
 }

@@ -32,6 +32,7 @@ export const PURPOSES = {
   'vault-key': 2,
   'vault-meta': 3,
   item: 4,
+  'account-meta': 5,
 } as const
 
 export type Purpose = keyof typeof PURPOSES
@@ -42,6 +43,7 @@ export interface PurposeKeys {
   'vault-key': AccountKey
   'vault-meta': VaultKey
   item: VaultKey
+  'account-meta': AccountKey
 }
 
 /**

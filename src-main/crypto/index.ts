@@ -3,7 +3,7 @@
  * only what is exported here; libsodium itself never leaves this folder.
  */
 export { Argon2Worker } from './argon2.ts'
-export { calibrateKdfParams } from './calibrate.ts'
+export { calibrateKdfCost } from './calibrate.ts'
 export { fromBase64, toBase64 } from './encoding.ts'
 export {
   ENVELOPE_VERSION,
@@ -20,11 +20,14 @@ export {
   KDF_CEILING,
   KDF_DEFAULT_MEMLIMIT_BYTES,
   KDF_FLOOR,
+  type KdfCost,
   type KdfParams,
   type KdfParamsRecord,
   kdfParamsFromRecord,
   kdfParamsToRecord,
   newKdfParams,
+  normalizeEmail,
+  type SaltIdentity,
 } from './kdf-params.ts'
 export {
   type AccountKey,
@@ -48,10 +51,4 @@ export {
   type SecretKey,
 } from './secret-key.ts'
 export { initCrypto } from './sodium.ts'
-export {
-  type AccountIdentity,
-  type AccountSecrets,
-  deriveAccountSecrets,
-  normalizeEmail,
-  type TwoSecretInput,
-} from './two-secret.ts'
+export { type AccountSecrets, deriveAccountSecrets, type TwoSecretInput } from './two-secret.ts'

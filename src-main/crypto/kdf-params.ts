@@ -7,8 +7,9 @@
  * Argon2 can replace it later without re-keying.
  */
 import { VaultError } from '../../src-shared/errors.ts'
-import { fromBase64, toBase64 } from './encoding.ts'
+import { encodeFields, fromBase64, toBase64 } from './encoding.ts'
 import { randomBytes } from './random.ts'
+import { sodium } from './sodium.ts'
 
 const MiB = 1024 * 1024
 
@@ -19,12 +20,25 @@ export const KDF_CEILING = { memlimitBytes: 1024 * MiB, opslimit: 32 } as const
 export const KDF_DEFAULT_MEMLIMIT_BYTES = 256 * MiB
 export const KDF_TARGET_MS = 1000
 
-export interface KdfParams {
-  readonly algorithm: typeof KDF_ALGORITHM
+/** Memory and passes: what calibration chooses. */
+export interface KdfCost {
   readonly memlimitBytes: number
   readonly opslimit: number
-  /** Per-account random salt; the Argon2id salt is derived from it and the account identity. */
+}
+
+export interface KdfParams extends KdfCost {
+  readonly algorithm: typeof KDF_ALGORITHM
+  /**
+   * The Argon2id salt, derived once at account creation from 16 random bytes
+   * and the account identity (argonSalt below). Storing the derived salt
+   * rather than its inputs keeps the email off the disk.
+   */
   readonly salt: Uint8Array
+}
+
+export interface SaltIdentity {
+  readonly accountId: string
+  readonly email: string
 }
 
 /** The stored and transmitted form. `v` versions the record, so a new KDF is a new `v`. */
@@ -36,15 +50,27 @@ export interface KdfParamsRecord {
   readonly salt: string
 }
 
-export function newKdfParams(opslimit: number, memlimitBytes = KDF_DEFAULT_MEMLIMIT_BYTES): KdfParams {
+/** Parameters for a new account: a fresh salt bound to its identity. */
+export function newKdfParams(cost: KdfCost, identity: SaltIdentity): KdfParams {
   const params: KdfParams = {
     algorithm: KDF_ALGORITHM,
-    memlimitBytes,
-    opslimit,
-    salt: randomBytes(KDF_SALT_BYTES),
+    memlimitBytes: cost.memlimitBytes,
+    opslimit: cost.opslimit,
+    salt: argonSalt(randomBytes(KDF_SALT_BYTES), identity),
   }
   assertKdfParams(params)
   return params
+}
+
+/** Emails are compared case-insensitively everywhere, so they are bound that way too. */
+export function normalizeEmail(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase()
+}
+
+/** BLAKE2b-128(key = random salt, "vault.argon2-salt.v1" ‖ email ‖ account id). */
+export function argonSalt(randomSalt: Uint8Array, identity: SaltIdentity): Uint8Array {
+  const message = encodeFields(['vault.argon2-salt.v1', normalizeEmail(identity.email), identity.accountId])
+  return sodium().crypto_generichash(KDF_SALT_BYTES, message, randomSalt)
 }
 
 /** Throws KDF_BELOW_FLOOR, KDF_ABOVE_CEILING or KDF_PARAMS_INVALID. */

@@ -2,7 +2,8 @@
  * Two-secret key derivation (2SKD), after 1Password's design, with Argon2id
  * and BLAKE2b in place of PBKDF2 and HKDF:
  *
- *   argonSalt     = BLAKE2b-128(key = account salt, "vault.argon2-salt.v1" ‖ email ‖ account id)
+ *   argonSalt     = BLAKE2b-128(key = random salt, "vault.argon2-salt.v1" ‖ email ‖ account id)
+ *                   (computed once at account creation and stored as the KDF salt: kdf-params.ts)
  *   passwordKey   = Argon2id(NFKD(password), argonSalt, t, m, p = 1)          [worker thread]
  *   secretKeyKey  = BLAKE2b-256(key = 26 Secret Key symbols, "vault.secret-key.v1" ‖ version ‖ account id)
  *   root          = BLAKE2b-256(key = passwordKey, "vault.2skd.v1" ‖ secretKeyKey)
@@ -23,15 +24,11 @@ import { type AuthSecret, type KeysetKey, SYMMETRIC_KEY_BYTES, zeroize } from '.
 import type { AccountId, SecretKey } from './secret-key.ts'
 import { sodium } from './sodium.ts'
 
-export interface AccountIdentity {
-  readonly accountId: AccountId
-  readonly email: string
-}
-
 export interface TwoSecretInput {
   readonly password: string
   readonly secretKey: SecretKey
-  readonly identity: AccountIdentity
+  readonly accountId: AccountId
+  /** Its salt already binds the account's email and id (kdf-params.ts). */
   readonly kdf: KdfParams
 }
 
@@ -43,11 +40,6 @@ export interface AccountSecrets {
 const KDF_CONTEXT_KEYSET = 'VKEYSET1'
 const KDF_CONTEXT_AUTH = 'VAUTHSC1'
 
-/** Emails are compared case-insensitively everywhere, so they are bound that way too. */
-export function normalizeEmail(email: string): string {
-  return email.normalize('NFKC').trim().toLowerCase()
-}
-
 /** NFKD, as 1Password does: the same password typed on any keyboard gives the same bytes. */
 export function normalizePassword(password: string): Uint8Array {
   return utf8(password.normalize('NFKD'))
@@ -58,16 +50,16 @@ export function normalizePassword(password: string): Uint8Array {
  * parameters within floor and ceiling) before the slow Argon2id step.
  */
 export async function deriveAccountSecrets(input: TwoSecretInput, worker?: Argon2Worker): Promise<AccountSecrets> {
-  const { password, secretKey, identity, kdf } = input
+  const { password, secretKey, accountId, kdf } = input
   if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', 'Enter your master password.')
-  if (secretKey.accountId !== identity.accountId) {
+  if (secretKey.accountId !== accountId) {
     throw new VaultError('SECRET_KEY_WRONG_ACCOUNT', 'This Secret Key belongs to a different account.')
   }
   assertKdfParams(kdf)
   const passwordKey = await argon2id(
     {
       password: normalizePassword(password),
-      salt: argonSalt(kdf.salt, identity),
+      salt: kdf.salt,
       opslimit: kdf.opslimit,
       memlimitBytes: kdf.memlimitBytes,
     },
@@ -80,11 +72,6 @@ export async function deriveAccountSecrets(input: TwoSecretInput, worker?: Argon
   } finally {
     zeroize(passwordKey, secretKeyKey, root)
   }
-}
-
-export function argonSalt(accountSalt: Uint8Array, identity: AccountIdentity): Uint8Array {
-  const message = encodeFields(['vault.argon2-salt.v1', normalizeEmail(identity.email), identity.accountId])
-  return sodium().crypto_generichash(16, message, accountSalt)
 }
 
 function deriveSecretKeyKey(secretKey: SecretKey): Uint8Array {

@@ -11,11 +11,11 @@ import { writeFileSync } from 'node:fs'
 import { argon2id } from '../../src-main/crypto/argon2.ts'
 import { fromHex, toHex, utf8 } from '../../src-main/crypto/encoding.ts'
 import { type EnvelopeContext, sealWithNonce } from '../../src-main/crypto/envelope.ts'
-import type { KdfParams } from '../../src-main/crypto/kdf-params.ts'
+import { argonSalt, type KdfParams, type SaltIdentity } from '../../src-main/crypto/kdf-params.ts'
 import type { AccountKey, KeysetKey, VaultKey } from '../../src-main/crypto/keys.ts'
 import { type AccountId, parseSecretKey } from '../../src-main/crypto/secret-key.ts'
 import { initCrypto, sodium } from '../../src-main/crypto/sodium.ts'
-import { argonSalt, deriveAccountSecrets, normalizePassword } from '../../src-main/crypto/two-secret.ts'
+import { deriveAccountSecrets, normalizePassword } from '../../src-main/crypto/two-secret.ts'
 
 export const VECTOR_INPUTS = {
   // The ﬁ ligature and the composed é pin NFKD normalisation into the vector.
@@ -30,23 +30,30 @@ export const VECTOR_INPUTS = {
   nonceHex: '404142434445464748494a4b4c4d4e4f5051525354555657',
 }
 
-export function vectorKdf(): KdfParams {
-  return { algorithm: 'argon2id13', ...VECTOR_INPUTS.kdf, salt: fromHex(VECTOR_INPUTS.accountSaltHex) }
+/** The account's KDF parameters: the stored salt is derived from the random salt and the identity. */
+export function vectorKdf(identity: SaltIdentity): KdfParams {
+  const salt = argonSalt(fromHex(VECTOR_INPUTS.accountSaltHex), identity)
+  return { algorithm: 'argon2id13', ...VECTOR_INPUTS.kdf, salt }
 }
 
 async function generate(): Promise<void> {
   await initCrypto()
   const secretKey = parseSecretKey(VECTOR_INPUTS.secretKey)
   const identity = { accountId: secretKey.accountId as AccountId, email: VECTOR_INPUTS.email }
-  const kdf = vectorKdf()
-  const salt = argonSalt(kdf.salt, identity)
+  const kdf = vectorKdf(identity)
+  const salt = kdf.salt
   const passwordKey = await argon2id({
     password: normalizePassword(VECTOR_INPUTS.password),
     salt,
     opslimit: kdf.opslimit,
     memlimitBytes: kdf.memlimitBytes,
   })
-  const secrets = await deriveAccountSecrets({ password: VECTOR_INPUTS.password, secretKey, identity, kdf })
+  const secrets = await deriveAccountSecrets({
+    password: VECTOR_INPUTS.password,
+    secretKey,
+    accountId: identity.accountId,
+    kdf,
+  })
   const envelopes = sealedExamples(secrets.keysetKey, identity.accountId)
   const vectors = {
     format: 1,

@@ -1,6 +1,8 @@
 /** A server or a file can never push the KDF below the floor or past the ceiling. */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { toHex } from '../../../src-main/crypto/encoding.ts'
 import {
+  argonSalt,
   KDF_CEILING,
   KDF_FLOOR,
   type KdfParams,
@@ -10,15 +12,20 @@ import {
   opslimitForTarget,
 } from '../../../src-main/crypto/kdf-params.ts'
 import { generateAccountId, generateSecretKey } from '../../../src-main/crypto/secret-key.ts'
+import { initCrypto } from '../../../src-main/crypto/sodium.ts'
 import { deriveAccountSecrets } from '../../../src-main/crypto/two-secret.ts'
 import { expectCode, expectCodeAsync } from '../support/expect-code.ts'
 
 const MiB = 1024 * 1024
-const good = () => kdfParamsToRecord(newKdfParams(3))
+const identity = { accountId: 'QDNJ3T', email: 'ada@example.org' }
+const cost = (opslimit: number, memlimitBytes = 256 * MiB) => ({ opslimit, memlimitBytes })
+const good = () => kdfParamsToRecord(newKdfParams(cost(3), identity))
+
+beforeAll(() => initCrypto())
 
 describe('KDF parameters', () => {
   it('default to 256 MiB, and round-trip through their stored record', () => {
-    const params = newKdfParams(4)
+    const params = newKdfParams(cost(4), identity)
     expect(params.memlimitBytes).toBe(256 * MiB)
     const back = kdfParamsFromRecord(JSON.parse(JSON.stringify(kdfParamsToRecord(params))))
     expect(back.opslimit).toBe(4)
@@ -65,8 +72,19 @@ describe('KDF parameters', () => {
   it('are checked before any slow derivation starts', async () => {
     const accountId = generateAccountId()
     const weak: KdfParams = { algorithm: 'argon2id13', memlimitBytes: 16 * MiB, opslimit: 1, salt: new Uint8Array(16) }
-    const input = { password: 'pw', secretKey: generateSecretKey(accountId), identity: { accountId, email: 'a@b.c' } }
+    const input = { password: 'pw', secretKey: generateSecretKey(accountId), accountId }
     await expectCodeAsync(deriveAccountSecrets({ ...input, kdf: weak }), 'KDF_BELOW_FLOOR')
+  })
+
+  it('bind the salt to the account: email (case, width, spaces ignored) and account id', () => {
+    const random = new Uint8Array(16).fill(5)
+    const salt = toHex(argonSalt(random, identity))
+    expect(toHex(argonSalt(random, { ...identity, email: '  ADA@Example.ORG ' }))).toBe(salt)
+    expect(toHex(argonSalt(random, { ...identity, email: '\uff21da@example.org' }))).toBe(salt)
+    expect(toHex(argonSalt(random, { ...identity, email: 'bob@example.org' }))).not.toBe(salt)
+    expect(toHex(argonSalt(random, { ...identity, accountId: 'ZZZZZZ' }))).not.toBe(salt)
+    expect(toHex(argonSalt(new Uint8Array(16), identity))).not.toBe(salt)
+    expect(toHex(newKdfParams(cost(3), identity).salt)).not.toBe(toHex(newKdfParams(cost(3), identity).salt))
   })
 
   it('calibrate passes to the target time, never below the floor or above the ceiling', () => {
