@@ -184,3 +184,22 @@ export const CUSTOM_FIELD_PREFIX = 'custom:'
 export function secretFieldNames(type: ItemType): readonly string[] {
   return SECRET_FIELDS[type]
 }
+
+/**
+ * An edit. Absent parts stay as they are, so a client that was never given a
+ * secret (the renderer) can edit an item without erasing its secrets: a
+ * type-specific field that is absent keeps its value, and a custom field
+ * listed without a value keeps the value of the field with the same id.
+ */
+export const itemPatchSchema = z.strictObject({
+  title: commonDraft.title.optional(),
+  favorite: z.boolean().optional(),
+  tags: z.array(tag).max(100).optional(),
+  notes: longText.optional(),
+  fields: z.record(z.string().max(100), z.union([text, z.array(text).max(100)])).optional(),
+  customFields: z
+    .array(customFieldSchema.extend({ value: text.optional() }))
+    .max(200)
+    .optional(),
+})
+export type ItemPatch = z.input<typeof itemPatchSchema>
