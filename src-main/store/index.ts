@@ -1,0 +1,6 @@
+/**
+ * The local store's public interface: sealed records, revisions, the sync
+ * outbox and non-secret settings in one SQLite file (node:sqlite).
+ */
+export type { AccountRecord, ItemRecord, OutboxEntry, OutboxKind, VaultRecord, VaultStoreOptions } from './types.ts'
+export { VaultStore } from './vault-store.ts'
