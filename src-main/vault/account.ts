@@ -1,0 +1,195 @@
+/**
+ * Creating an account's sealed records, and opening them back into keys.
+ *
+ *   account row   KDF record (stored Argon2id salt, cost), sealed keyset (KeysetKey),
+ *                 X25519 public key, sealed account meta (AccountKey): email, creation time
+ *   vault row     sealed VaultKey (AccountKey), sealed vault meta (VaultKey): name
+ */
+import { VaultError } from '../../src-shared/errors.ts'
+import {
+  type AccountId,
+  type AccountKey,
+  type Argon2Worker,
+  deriveAccountSecrets,
+  generateKeyset,
+  generateVaultKey,
+  type KdfCost,
+  type Keyset,
+  kdfParamsFromRecord,
+  kdfParamsToRecord,
+  newKdfParams,
+  open,
+  openKeyset,
+  type SecretKey,
+  seal,
+  sealKeyset,
+  type VaultKey,
+  zeroize,
+  zeroizeKeyset,
+} from '../crypto/index.ts'
+import type { AccountRecord, VaultRecord } from '../store/index.ts'
+import { newId } from './ids.ts'
+
+export const DEFAULT_VAULT_NAME = 'Personal'
+
+export interface AccountMeta {
+  readonly v: 1
+  readonly email: string
+  readonly createdAt: number
+}
+
+export interface OpenedAccount {
+  readonly keyset: Keyset
+  readonly meta: AccountMeta
+  readonly vaultKeys: Map<string, VaultKey>
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+export interface NewAccountInput {
+  readonly email: string
+  readonly password: string
+  readonly secretKey: SecretKey
+  readonly kdfCost: KdfCost
+  readonly now: number
+  readonly worker?: Argon2Worker
+}
+
+/** Derives the keys and seals a new account with one vault. Nothing is written here. */
+export async function createAccountRecords(
+  input: NewAccountInput,
+): Promise<{ account: AccountRecord; vault: VaultRecord; opened: OpenedAccount }> {
+  const { email, password, secretKey, kdfCost, now } = input
+  const accountId = secretKey.accountId
+  const kdf = newKdfParams(kdfCost, { accountId, email })
+  const secrets = await deriveAccountSecrets({ password, secretKey, accountId, kdf }, input.worker)
+  const keyset = generateKeyset()
+  const meta: AccountMeta = { v: 1, email, createdAt: now }
+  const account: AccountRecord = {
+    accountId,
+    kdf: JSON.stringify(kdfParamsToRecord(kdf)),
+    keysetRevision: 1,
+    sealedKeyset: sealKeyset(secrets.keysetKey, keyset, { accountId, revision: 1 }),
+    boxPublicKey: keyset.boxPublicKey,
+    metaRevision: 1,
+    sealedMeta: sealJson(keyset.accountKey, accountId, 'account-meta', '', 1, meta),
+    createdAt: now,
+    updatedAt: now,
+  }
+  zeroize(secrets.keysetKey, secrets.authSecret)
+  const vaultKey = generateVaultKey()
+  const vault = sealVault(keyset.accountKey, accountId, vaultKey, DEFAULT_VAULT_NAME, now)
+  return { account, vault, opened: { keyset, meta, vaultKeys: new Map([[vault.vaultId, vaultKey]]) } }
+}
+
+export interface OpenAccountInput {
+  readonly account: AccountRecord
+  readonly vaults: readonly VaultRecord[]
+  readonly password: string
+  readonly secretKey: SecretKey
+  readonly worker?: Argon2Worker
+}
+
+/**
+ * Checks the KDF record against the floor (KDF_BELOW_FLOOR) and the Secret
+ * Key against the account (SECRET_KEY_WRONG_ACCOUNT) before deriving, then
+ * opens the keyset (WRONG_PASSWORD_OR_SECRET_KEY), the account meta and
+ * every vault key.
+ */
+export async function openAccount(input: OpenAccountInput): Promise<OpenedAccount> {
+  const { account, password, secretKey } = input
+  const accountId = account.accountId as AccountId
+  const kdf = kdfParamsFromRecord(parseJson(account.kdf))
+  const secrets = await deriveAccountSecrets({ password, secretKey, accountId, kdf }, input.worker)
+  let keyset: Keyset
+  try {
+    keyset = openKeyset(
+      secrets.keysetKey,
+      account.sealedKeyset,
+      { accountId, revision: account.keysetRevision },
+      account.boxPublicKey,
+    )
+  } finally {
+    zeroize(secrets.keysetKey, secrets.authSecret)
+  }
+  try {
+    const meta = openJson(
+      keyset.accountKey,
+      accountId,
+      'account-meta',
+      '',
+      account.metaRevision,
+      account.sealedMeta,
+    ) as AccountMeta
+    const vaultKeys = new Map(
+      input.vaults.map((vault) => [vault.vaultId, openVaultKey(keyset.accountKey, accountId, vault)]),
+    )
+    return { keyset, meta, vaultKeys }
+  } catch (error) {
+    zeroizeKeyset(keyset)
+    throw error
+  }
+}
+
+function sealVault(
+  accountKey: AccountKey,
+  accountId: string,
+  vaultKey: VaultKey,
+  name: string,
+  now: number,
+): VaultRecord {
+  const vaultId = newId()
+  const context = { accountId, vaultId, itemId: '', revision: 1 }
+  return {
+    vaultId,
+    revision: 1,
+    sealedKey: seal(accountKey, { purpose: 'vault-key', ...context }, vaultKey),
+    sealedMeta: seal(vaultKey, { purpose: 'vault-meta', ...context }, encoder.encode(JSON.stringify({ v: 1, name }))),
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+function openVaultKey(accountKey: AccountKey, accountId: string, vault: VaultRecord): VaultKey {
+  const context = {
+    purpose: 'vault-key',
+    accountId,
+    vaultId: vault.vaultId,
+    itemId: '',
+    revision: vault.revision,
+  } as const
+  const key = open(accountKey, context, vault.sealedKey)
+  if (key.length !== 32) throw new VaultError('MALFORMED_ENVELOPE', 'A vault key has the wrong length.')
+  return key as VaultKey
+}
+
+function sealJson(
+  key: AccountKey,
+  accountId: string,
+  purpose: 'account-meta',
+  vaultId: string,
+  revision: number,
+  value: unknown,
+) {
+  return seal(key, { purpose, accountId, vaultId, itemId: '', revision }, encoder.encode(JSON.stringify(value)))
+}
+
+function openJson(
+  key: AccountKey,
+  accountId: string,
+  purpose: 'account-meta',
+  vaultId: string,
+  revision: number,
+  sealed: Uint8Array,
+) {
+  return parseJson(decoder.decode(open(key, { purpose, accountId, vaultId, itemId: '', revision }, sealed)))
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new VaultError('STORE_CORRUPT', 'An account record in the vault file is not valid.')
+  }
+}

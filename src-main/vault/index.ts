@@ -1,0 +1,10 @@
+/** The vault service's public surface, for the Electron IPC handlers and the command line. */
+export { defaultDataDir, VAULT_FILE_NAME, vaultFilePath } from './data-dir.ts'
+export {
+  type CreatedAccount,
+  DEFAULT_AUTO_LOCK_MS,
+  type UnlockResult,
+  VaultService,
+  type VaultServiceOptions,
+  type VaultStatus,
+} from './vault-service.ts'

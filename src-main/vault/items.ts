@@ -1,0 +1,173 @@
+/**
+ * Item operations on an unlocked session. Every save is a new sealed
+ * revision appended to the item's history (the store keeps them all), so any
+ * earlier state can be looked at or restored. Trash and restore are
+ * revisions too; only emptying the trash deletes.
+ */
+import type { ItemContent, ItemRevisionInfo, ItemView } from '../../src-shared/domain/item.ts'
+import { VaultError } from '../../src-shared/errors.ts'
+import type { ItemRecord, VaultStore } from '../store/index.ts'
+import { newId } from './ids.ts'
+import { openItem, sealItem } from './item-codec.ts'
+import { applyPatch, draftOf, parseDraft } from './item-draft.ts'
+import { fieldValue, haystackOf, toSummary, toView } from './item-present.ts'
+import type { UnlockedSession } from './session.ts'
+
+export interface ItemContext {
+  readonly store: VaultStore
+  readonly session: UnlockedSession
+  readonly now: () => number
+}
+
+interface LoadedItem {
+  readonly record: ItemRecord
+  readonly content: ItemContent
+}
+
+export function createItem(ctx: ItemContext, input: unknown): ItemView {
+  const draft = parseDraft(input)
+  const now = ctx.now()
+  const content: ItemContent = { ...draft, v: 1, createdAt: now, updatedAt: now, trashedAt: null }
+  return save(ctx, newId(), ctx.session.defaultVaultId, 1, content)
+}
+
+/** expectedRevision, when given, must be the current one (REVISION_CONFLICT otherwise): no lost updates. */
+export function updateItem(ctx: ItemContext, id: string, patch: unknown, expectedRevision?: number): ItemView {
+  const current = loadItem(ctx, id)
+  if (expectedRevision !== undefined && expectedRevision !== current.record.revision) {
+    throw new VaultError('REVISION_CONFLICT', 'The item changed since it was opened; reload it and edit again.')
+  }
+  const draft = applyPatch(current.content, patch)
+  return saveNext(ctx, current, { ...current.content, ...draft, updatedAt: ctx.now() })
+}
+
+export function setTrashed(ctx: ItemContext, id: string, trashed: boolean): ItemView {
+  const current = loadItem(ctx, id)
+  if ((current.content.trashedAt !== null) === trashed) return toView(factsOf(current.record), current.content)
+  const now = ctx.now()
+  return saveNext(ctx, current, { ...current.content, updatedAt: now, trashedAt: trashed ? now : null })
+}
+
+/** Deletes every item in the trash, with its history, in one transaction. Returns how many. */
+export function emptyTrash(ctx: ItemContext): number {
+  const trashed = [...ctx.session.index.all()].filter((item) => item.summary.trashedAt !== null)
+  ctx.store.transaction(() => {
+    for (const item of trashed) ctx.store.purgeItem(item.summary.id)
+  })
+  for (const item of trashed) ctx.session.index.remove(item.summary.id)
+  return trashed.length
+}
+
+export function getItemView(ctx: ItemContext, id: string, revision?: number): ItemView {
+  const item = loadItem(ctx, id, revision)
+  return toView(factsOf(item.record), item.content)
+}
+
+export function revealField(ctx: ItemContext, id: string, field: string, revision?: number): string {
+  return fieldValue(loadItem(ctx, id, revision).content, field)
+}
+
+export function listHistory(ctx: ItemContext, id: string): ItemRevisionInfo[] {
+  const address = requireIndexed(ctx, id)
+  return ctx.store.listItemRevisions(id).map((record) => {
+    const content = openItem(ctx.session.vaultKey(address.vaultId), addressOf(ctx, record), record.sealed)
+    return {
+      revision: record.revision,
+      savedAt: record.savedAt,
+      title: content.title,
+      trashed: content.trashedAt !== null,
+    }
+  })
+}
+
+/** Makes an earlier revision's content current again, as a new revision (history is never rewritten). */
+export function restoreRevision(ctx: ItemContext, id: string, revision: number): ItemView {
+  const current = loadItem(ctx, id)
+  const earlier = loadItem(ctx, id, revision)
+  return saveNext(ctx, current, { ...current.content, ...draftOf(earlier.content), updatedAt: ctx.now() })
+}
+
+/** Opens one stored record into the index; a record that fails to open is listed as damaged. */
+export function indexRecord(session: UnlockedSession, record: ItemRecord): void {
+  const facts = factsOf(record)
+  try {
+    const address = {
+      accountId: session.accountId,
+      vaultId: record.vaultId,
+      itemId: record.itemId,
+      revision: record.revision,
+    }
+    const content = openItem(session.vaultKey(record.vaultId), address, record.sealed)
+    session.index.put({ summary: toSummary(facts, content), haystack: haystackOf(content), ...facts })
+  } catch (error) {
+    if (!(error instanceof VaultError)) throw error
+    session.index.put({ summary: damagedSummary(record, error), haystack: '', ...facts })
+  }
+}
+
+function save(ctx: ItemContext, id: string, vaultId: string, revision: number, content: ItemContent): ItemView {
+  const record: ItemRecord = {
+    itemId: id,
+    vaultId,
+    revision,
+    sealed: sealItem(
+      ctx.session.vaultKey(vaultId),
+      { accountId: ctx.session.accountId, vaultId, itemId: id, revision },
+      content,
+    ),
+    savedAt: content.updatedAt,
+  }
+  ctx.store.appendItemRevision(record)
+  const facts = factsOf(record)
+  ctx.session.index.put({ summary: toSummary(facts, content), haystack: haystackOf(content), ...facts })
+  return toView(facts, content)
+}
+
+function saveNext(ctx: ItemContext, current: LoadedItem, content: ItemContent): ItemView {
+  return save(ctx, current.record.itemId, current.record.vaultId, current.record.revision + 1, content)
+}
+
+function loadItem(ctx: ItemContext, id: string, revision?: number): LoadedItem {
+  requireIndexed(ctx, id)
+  const record = revision === undefined ? ctx.store.getCurrentItem(id) : ctx.store.getItemRevision(id, revision)
+  if (record === null) {
+    if (revision !== undefined) throw new VaultError('REVISION_NOT_FOUND', `The item has no revision ${revision}.`)
+    throw notFound()
+  }
+  const content = openItem(ctx.session.vaultKey(record.vaultId), addressOf(ctx, record), record.sealed)
+  return { record, content }
+}
+
+function requireIndexed(ctx: ItemContext, id: string): { vaultId: string } {
+  const item = ctx.session.index.get(id)
+  if (item === undefined) throw notFound()
+  return item
+}
+
+function addressOf(ctx: ItemContext, record: ItemRecord) {
+  return { accountId: ctx.session.accountId, vaultId: record.vaultId, itemId: record.itemId, revision: record.revision }
+}
+
+function factsOf(record: ItemRecord) {
+  return { id: record.itemId, vaultId: record.vaultId, revision: record.revision }
+}
+
+function notFound(): VaultError {
+  return new VaultError('ITEM_NOT_FOUND', 'No such item.')
+}
+
+function damagedSummary(record: ItemRecord, error: VaultError) {
+  return {
+    id: record.itemId,
+    type: 'note' as const,
+    title: 'Damaged item',
+    subtitle: '',
+    urls: [],
+    tags: [],
+    favorite: false,
+    hasTotp: false,
+    updatedAt: record.savedAt,
+    trashedAt: null,
+    damaged: { code: error.code, message: error.message },
+  }
+}

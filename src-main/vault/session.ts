@@ -1,0 +1,63 @@
+/**
+ * An unlocked vault: the keys and the in-memory item list, and nothing else.
+ * lock() zeroizes every key and drops the list; any later use of the session
+ * fails with VAULT_LOCKED.
+ */
+import { VaultError } from '../../src-shared/errors.ts'
+import { type Keyset, type VaultKey, zeroize, zeroizeKeyset } from '../crypto/index.ts'
+import type { AccountMeta } from './account.ts'
+import { ItemIndex } from './item-index.ts'
+
+export class UnlockedSession {
+  readonly accountId: string
+  readonly index = new ItemIndex()
+  readonly #keyset: Keyset
+  readonly #vaultKeys: Map<string, VaultKey>
+  readonly #meta: AccountMeta
+  #locked = false
+
+  constructor(accountId: string, keyset: Keyset, vaultKeys: Map<string, VaultKey>, meta: AccountMeta) {
+    this.accountId = accountId
+    this.#keyset = keyset
+    this.#vaultKeys = vaultKeys
+    this.#meta = meta
+  }
+
+  get locked(): boolean {
+    return this.#locked
+  }
+
+  get email(): string {
+    this.#assertOpen()
+    return this.#meta.email
+  }
+
+  /** The vault new items go to: for now, each account has one. */
+  get defaultVaultId(): string {
+    this.#assertOpen()
+    const first = this.#vaultKeys.keys().next()
+    if (first.done === true) throw new VaultError('STORE_CORRUPT', 'The account has no vault.')
+    return first.value
+  }
+
+  vaultKey(vaultId: string): VaultKey {
+    this.#assertOpen()
+    const key = this.#vaultKeys.get(vaultId)
+    if (key === undefined)
+      throw new VaultError('DECRYPTION_FAILED', 'An item belongs to a vault this account cannot open.')
+    return key
+  }
+
+  lock(): void {
+    if (this.#locked) return
+    this.#locked = true
+    zeroizeKeyset(this.#keyset)
+    for (const key of this.#vaultKeys.values()) zeroize(key)
+    this.#vaultKeys.clear()
+    this.index.clear()
+  }
+
+  #assertOpen(): void {
+    if (this.#locked) throw new VaultError('VAULT_LOCKED', 'The vault is locked.')
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * The vault as the app and the command line use it: create an account,
+ * unlock, lock (also after an idle period), and work with items. No Electron
+ * here, so it runs in tests and in the CLI as it is.
+ *
+ * Lists carry summaries only; a secret leaves through revealField() alone.
+ */
+import type { ItemFilter, ItemRevisionInfo, ItemSummary, ItemView } from '../../src-shared/domain/item.ts'
+import { VaultError } from '../../src-shared/errors.ts'
+import { Argon2Worker, calibrateKdfCost, initCrypto, type KdfCost, kdfParamsFromRecord } from '../crypto/index.ts'
+import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
+import type { SecretKeyStore } from '../keychain/index.ts'
+import type { VaultStore } from '../store/index.ts'
+import { createAccountRecords, openAccount } from './account.ts'
+import { IdleTimer } from './idle-timer.ts'
+import * as items from './items.ts'
+import { newSecretKey, rememberSecretKey, resolveSecretKey } from './secret-key-source.ts'
+import { UnlockedSession } from './session.ts'
+
+export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
+const AUTO_LOCK_SETTING = 'autoLockMs'
+const INDEX_BATCH = 500
+
+export interface VaultServiceOptions {
+  readonly store: VaultStore
+  readonly keychain: SecretKeyStore
+  readonly now?: () => number
+  /** Fixed Argon2id cost for new accounts (tests); by default it is calibrated to about 1 s on this device. */
+  readonly kdfCost?: KdfCost
+}
+
+export type VaultStatus =
+  | { readonly state: 'no-account' }
+  | { readonly state: 'locked'; readonly accountId: string }
+  | { readonly state: 'unlocked'; readonly accountId: string; readonly email: string; readonly itemCount: number }
+
+export interface CreatedAccount {
+  readonly accountId: string
+  /** Shown to the user once; afterwards it lives only in the keychain and on the Emergency Kit. */
+  readonly secretKey: string
+  readonly secretKeyInKeychain: boolean
+  readonly keychainProblem?: string
+}
+
+export interface UnlockResult {
+  readonly itemCount: number
+  /** Items whose sealed record failed to open; they are listed as damaged, the rest open normally. */
+  readonly damagedCount: number
+}
+
+export class VaultService {
+  readonly #store: VaultStore
+  readonly #keychain: SecretKeyStore
+  readonly #now: () => number
+  readonly #kdfCost: KdfCost | undefined
+  readonly #idle: IdleTimer
+  readonly #lockListeners = new Set<() => void>()
+  #session: UnlockedSession | null = null
+  #worker: Argon2Worker | null = null
+
+  constructor(options: VaultServiceOptions) {
+    this.#store = options.store
+    this.#keychain = options.keychain
+    this.#now = options.now ?? Date.now
+    this.#kdfCost = options.kdfCost
+    this.#idle = new IdleTimer(this.autoLockMs, () => this.lock())
+  }
+
+  status(): VaultStatus {
+    const account = this.#store.getAccount()
+    if (account === null) return { state: 'no-account' }
+    const session = this.#session
+    if (session === null) return { state: 'locked', accountId: account.accountId }
+    return { state: 'unlocked', accountId: account.accountId, email: session.email, itemCount: session.index.size }
+  }
+
+  /** Creates the account and leaves it unlocked. The password must pass the strength check (WEAK_PASSWORD). */
+  async createAccount(input: { email: string; password: string }): Promise<CreatedAccount> {
+    if (this.#store.getAccount() !== null) throw new VaultError('ACCOUNT_EXISTS', 'This vault already has an account.')
+    assertStrongMasterPassword(input.password, [input.email])
+    await initCrypto()
+    const secretKey = newSecretKey()
+    const kdfCost = this.#kdfCost ?? (await calibrateKdfCost())
+    const created = await createAccountRecords({ ...input, secretKey, kdfCost, now: this.#now() })
+    this.#store.transaction(() => {
+      this.#store.saveAccount(created.account)
+      this.#store.saveVault(created.vault)
+    })
+    this.#startSession(created.account.accountId, created.opened)
+    const stored = await rememberSecretKey(this.#keychain, secretKey)
+    return { accountId: created.account.accountId, secretKey: stored.printed, ...stored.outcome }
+  }
+
+  /** Starts and warms the Argon2id worker while the lock screen is shown. */
+  prewarmUnlock(): void {
+    const account = this.#store.getAccount()
+    if (account === null || this.#worker !== null) return
+    this.#worker = Argon2Worker.start(kdfParamsFromRecord(JSON.parse(account.kdf)).memlimitBytes)
+  }
+
+  /**
+   * secretKey: as typed by the user, where the keychain has none (or none is
+   * available: SECRET_KEY_REQUIRED says which). A typed key that opens the
+   * vault is saved to the keychain when one is available.
+   */
+  async unlock(input: { password: string; secretKey?: string }): Promise<UnlockResult> {
+    const account = this.#store.getAccount()
+    if (account === null) throw new VaultError('NO_ACCOUNT', 'There is no vault here yet; create an account first.')
+    if (this.#session !== null) return this.#unlockResult(this.#session)
+    await initCrypto()
+    const resolved = await resolveSecretKey(this.#keychain, account.accountId, input.secretKey)
+    const worker = this.#takeWorker()
+    const opened = await openAccount({
+      account,
+      vaults: this.#store.listVaults(),
+      password: input.password,
+      secretKey: resolved.key,
+      ...worker,
+    })
+    const session = this.#startSession(account.accountId, opened)
+    try {
+      await this.#indexAll(session)
+    } catch (error) {
+      this.lock()
+      throw error
+    }
+    if (!resolved.fromKeychain) await rememberSecretKey(this.#keychain, resolved.key)
+    return this.#unlockResult(session)
+  }
+
+  lock(): void {
+    this.#idle.stop()
+    void this.#worker?.terminate()
+    this.#worker = null
+    if (this.#session === null) return
+    this.#session.lock()
+    this.#session = null
+    for (const listener of this.#lockListeners) listener()
+  }
+
+  onLock(listener: () => void): () => void {
+    this.#lockListeners.add(listener)
+    return () => this.#lockListeners.delete(listener)
+  }
+
+  get autoLockMs(): number {
+    const value = this.#store.getSetting(AUTO_LOCK_SETTING)
+    return typeof value === 'number' && value >= 0 ? value : DEFAULT_AUTO_LOCK_MS
+  }
+
+  /** 0 turns auto-lock off. */
+  setAutoLockMs(delayMs: number): void {
+    if (!Number.isSafeInteger(delayMs) || delayMs < 0)
+      throw new VaultError('INVALID_REQUEST', 'The auto-lock delay must be a whole number of milliseconds.')
+    this.#store.putSetting(AUTO_LOCK_SETTING, delayMs)
+    this.#idle.setDelay(delayMs)
+  }
+
+  listItems(filter: ItemFilter = {}): ItemSummary[] {
+    return this.#items().session.index.list(filter)
+  }
+
+  getItem(id: string, revision?: number): ItemView {
+    return items.getItemView(this.#items(), id, revision)
+  }
+
+  revealField(id: string, field: string, revision?: number): string {
+    return items.revealField(this.#items(), id, field, revision)
+  }
+
+  createItem(draft: unknown): ItemView {
+    return items.createItem(this.#items(), draft)
+  }
+
+  updateItem(id: string, patch: unknown, expectedRevision?: number): ItemView {
+    return items.updateItem(this.#items(), id, patch, expectedRevision)
+  }
+
+  trashItem(id: string): ItemView {
+    return items.setTrashed(this.#items(), id, true)
+  }
+
+  restoreItem(id: string): ItemView {
+    return items.setTrashed(this.#items(), id, false)
+  }
+
+  emptyTrash(): number {
+    return items.emptyTrash(this.#items())
+  }
+
+  itemHistory(id: string): ItemRevisionInfo[] {
+    return items.listHistory(this.#items(), id)
+  }
+
+  restoreRevision(id: string, revision: number): ItemView {
+    return items.restoreRevision(this.#items(), id, revision)
+  }
+
+  totp(id: string): ReturnType<typeof totpCode> {
+    const seed = items.revealField(this.#items(), id, 'totp')
+    if (seed === '') throw new VaultError('FIELD_NOT_FOUND', 'This item has no one-time password.')
+    return totpCode(seed, this.#now())
+  }
+
+  #items(): items.ItemContext {
+    if (this.#session === null) throw new VaultError('VAULT_LOCKED', 'The vault is locked.')
+    this.#idle.touch()
+    return { store: this.#store, session: this.#session, now: this.#now }
+  }
+
+  #startSession(accountId: string, opened: Awaited<ReturnType<typeof openAccount>>): UnlockedSession {
+    this.#session = new UnlockedSession(accountId, opened.keyset, opened.vaultKeys, opened.meta)
+    this.#idle.touch()
+    return this.#session
+  }
+
+  /** Opens every item in batches, yielding between them so the event loop is never blocked for long. */
+  async #indexAll(session: UnlockedSession): Promise<void> {
+    const records = this.#store.listCurrentItems()
+    for (let start = 0; start < records.length; start += INDEX_BATCH) {
+      for (const record of records.slice(start, start + INDEX_BATCH)) items.indexRecord(session, record)
+      await new Promise((resolve) => setImmediate(resolve))
+      if (session.locked) throw new VaultError('VAULT_LOCKED', 'The vault was locked while it was opening.')
+    }
+  }
+
+  #unlockResult(session: UnlockedSession): UnlockResult {
+    const damagedCount = [...session.index.all()].filter((item) => item.summary.damaged !== undefined).length
+    return { itemCount: session.index.size, damagedCount }
+  }
+
+  #takeWorker(): { worker?: Argon2Worker } {
+    const worker = this.#worker
+    this.#worker = null
+    return worker === null ? {} : { worker }
+  }
+}
