@@ -3,6 +3,7 @@ export { defaultDataDir, VAULT_FILE_NAME, vaultFilePath } from './data-dir.ts'
 export {
   type CreatedAccount,
   DEFAULT_AUTO_LOCK_MS,
+  UNLOCK_MEASURES,
   type UnlockResult,
   VaultService,
   type VaultServiceOptions,
