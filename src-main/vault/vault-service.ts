@@ -116,16 +116,18 @@ export class VaultService {
     await initCrypto()
     const resolved = await resolveSecretKey(this.#keychain, account.accountId, input.secretKey)
     const worker = this.#takeWorker()
-    const opened = await openAccount({
-      account,
-      vaults: this.#store.listVaults(),
-      password: input.password,
-      secretKey: resolved.key,
-      ...worker,
-    })
+    const opened = await measured(UNLOCK_MEASURES.derive, () =>
+      openAccount({
+        account,
+        vaults: this.#store.listVaults(),
+        password: input.password,
+        secretKey: resolved.key,
+        ...worker,
+      }),
+    )
     const session = this.#startSession(account.accountId, opened)
     try {
-      await this.#indexAll(session)
+      await measured(UNLOCK_MEASURES.index, () => this.#indexAll(session))
     } catch (error) {
       this.lock()
       throw error
