@@ -50,5 +50,5 @@ export {
   parseSecretKey,
   type SecretKey,
 } from './secret-key.ts'
-export { initCrypto } from './sodium.ts'
+export { heapContains, initCrypto, scrubFreeHeap } from './sodium.ts'
 export { type AccountSecrets, deriveAccountSecrets, type TwoSecretInput } from './two-secret.ts'

@@ -25,3 +25,45 @@ export function sodium(): Sodium {
   }
   return loaded
 }
+
+interface EmscriptenHeap {
+  _malloc(size: number): number
+  _free(pointer: number): void
+  HEAPU8: Uint8Array
+}
+
+const SCRUB_BLOCK_BYTES = 64 * 1024
+
+function heap(): EmscriptenHeap {
+  return (sodium() as unknown as { libsodium: EmscriptenHeap }).libsodium
+}
+
+/**
+ * libsodium-wrappers copies every argument (keys, plaintexts) into its
+ * WebAssembly heap and frees it without wiping, and in the main process that
+ * heap lives as long as the app. On lock, this takes every free block of the
+ * heap, zeroes it and gives it back, so those copies are gone. A few ms.
+ */
+export function scrubFreeHeap(): void {
+  if (loaded === undefined) return
+  const wasm = heap()
+  const target = wasm.HEAPU8.length
+  const blocks: number[] = []
+  try {
+    for (let covered = 0; covered < target; covered += SCRUB_BLOCK_BYTES) {
+      const pointer = wasm._malloc(SCRUB_BLOCK_BYTES)
+      if (pointer === 0) break
+      blocks.push(pointer)
+      wasm.HEAPU8.fill(0, pointer, pointer + SCRUB_BLOCK_BYTES)
+    }
+  } finally {
+    for (const pointer of blocks) wasm._free(pointer)
+  }
+}
+
+/** For tests and diagnostics: whether these bytes appear anywhere in libsodium's heap. */
+export function heapContains(bytes: Uint8Array): boolean {
+  if (loaded === undefined) return false
+  const wasm = heap().HEAPU8
+  return Buffer.from(wasm.buffer, wasm.byteOffset, wasm.byteLength).indexOf(Buffer.from(bytes)) !== -1
+}

@@ -7,7 +7,14 @@
  */
 import type { ItemFilter, ItemRevisionInfo, ItemSummary, ItemView } from '../../src-shared/domain/item.ts'
 import { VaultError } from '../../src-shared/errors.ts'
-import { Argon2Worker, calibrateKdfCost, initCrypto, type KdfCost, kdfParamsFromRecord } from '../crypto/index.ts'
+import {
+  Argon2Worker,
+  calibrateKdfCost,
+  initCrypto,
+  type KdfCost,
+  kdfParamsFromRecord,
+  scrubFreeHeap,
+} from '../crypto/index.ts'
 import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
@@ -143,6 +150,7 @@ export class VaultService {
     if (this.#session === null) return
     this.#session.lock()
     this.#session = null
+    scrubFreeHeap()
     for (const listener of this.#lockListeners) listener()
   }
 

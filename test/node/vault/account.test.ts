@@ -5,8 +5,10 @@ import {
   formatSecretKey,
   generateAccountId,
   generateSecretKey,
+  heapContains,
   parseSecretKey,
 } from '../../../src-main/crypto/index.ts'
+import { UNLOCK_MEASURES } from '../../../src-main/vault/index.ts'
 import { expectCodeAsync } from '../support/expect-code.ts'
 import { absentKeychain, EMAIL, makeVault, PASSWORD, type TestVault } from './support.ts'
 
@@ -65,6 +67,9 @@ describe('account', () => {
     expect(vault.service.status().state).toBe('locked')
     expect(await vault.service.unlock({ password: PASSWORD })).toEqual({ itemCount: 1, damagedCount: 0 })
     expect(vault.service.listItems().map((item) => item.title)).toEqual(['Survives restarts'])
+    // Benchmarks read the unlock phases from these measures.
+    for (const name of Object.values(UNLOCK_MEASURES))
+      expect(performance.getEntriesByName(name).length).toBeGreaterThan(0)
   })
 
   it('reports a wrong password, and the vault still opens with the right one', async () => {
@@ -139,6 +144,16 @@ describe('account', () => {
     expect(vault.service.status().state).toBe('locked')
     expect(locks).toBe(1)
     expect(vault.service.autoLockMs).toBe(150)
+  })
+
+  it("leaves no item plaintext in libsodium's heap once locked", async () => {
+    const { vault } = await createdVault()
+    const canary = new TextEncoder().encode('heap-canary-71c2e9')
+    const item = vault.service.createItem({ type: 'login', title: 'Heap', fields: { password: 'heap-canary-71c2e9' } })
+    vault.service.getItem(item.id)
+    expect(heapContains(canary)).toBe(true)
+    vault.service.lock()
+    expect(heapContains(canary)).toBe(false)
   })
 
   it('reports NO_ACCOUNT on an empty vault', async () => {
