@@ -70,12 +70,13 @@ export function revealField(ctx: ItemContext, id: string, field: string, revisio
 export function listHistory(ctx: ItemContext, id: string): ItemRevisionInfo[] {
   const address = requireIndexed(ctx, id)
   return ctx.store.listItemRevisions(id).map((record) => {
-    const content = openItem(ctx.session.vaultKey(address.vaultId), addressOf(ctx, record), record.sealed)
-    return {
-      revision: record.revision,
-      savedAt: record.savedAt,
-      title: content.title,
-      trashed: content.trashedAt !== null,
+    const { revision, savedAt } = record
+    try {
+      const content = openItem(ctx.session.vaultKey(address.vaultId), addressOf(ctx, record), record.sealed)
+      return { revision, savedAt, title: content.title, trashed: content.trashedAt !== null }
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error
+      return { revision, savedAt, title: '', trashed: false, damaged: { code: error.code, message: error.message } }
     }
   })
 }

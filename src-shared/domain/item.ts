@@ -167,6 +167,8 @@ export interface ItemRevisionInfo {
   readonly savedAt: number
   readonly title: string
   readonly trashed: boolean
+  /** Set when this revision's sealed record failed to open; the others are still listed. */
+  readonly damaged?: { readonly code: string; readonly message: string }
 }
 
 /** A filter for lists and searches; all parts are ANDed. */

@@ -55,6 +55,32 @@ describe('damage on disk', () => {
     expect(vault.service.revealField(ids[2] ?? '', 'password')).toBe('pw gamma')
   })
 
+  it('lists a damaged old revision in the history without hiding the others', async () => {
+    const { vault, ids } = await vaultWithItems(['alpha'])
+    const id = ids[0] ?? ''
+    vault.restart()
+    await vault.service.unlock({ password: PASSWORD })
+    vault.service.updateItem(id, { title: 'alpha 2' })
+    vault.service.lock()
+    vault.store.close()
+    rawDb(vault, (db) => {
+      const row = db.prepare('SELECT sealed FROM item_revisions WHERE item_id = ? AND revision = 1').get(id) as {
+        sealed: Uint8Array
+      }
+      const sealed = Uint8Array.from(row.sealed)
+      sealed[60] = (sealed[60] ?? 0) ^ 0x80
+      db.prepare('UPDATE item_revisions SET sealed = ? WHERE item_id = ? AND revision = 1').run(sealed, id)
+    })
+    vault.restart()
+    await vault.service.unlock({ password: PASSWORD })
+    const history = vault.service.itemHistory(id)
+    expect(history.map((entry) => [entry.revision, entry.title, entry.damaged?.code])).toEqual([
+      [1, '', 'DECRYPTION_FAILED'],
+      [2, 'alpha 2', undefined],
+    ])
+    expectCode(() => vault.service.restoreRevision(id, 1), 'DECRYPTION_FAILED')
+  })
+
   it('catches two rows whose ciphertexts were swapped, both of them', async () => {
     const { vault, ids } = await vaultWithItems(['alpha', 'beta', 'gamma'])
     const [first = '', second = ''] = ids
