@@ -96,10 +96,10 @@ function timeReads(store: VaultStore): { readonly ms: number | null } {
 
 async function prewarm(service: VaultService): Promise<number> {
   const started = performance.now()
-  service.prewarmUnlock()
+  const warming = service.prewarmUnlock()
   const worker = workers[0]
   if (worker === undefined) throw new Error('prewarmUnlock() started no Argon2 worker')
-  await worker.ready
+  await Promise.all([worker.ready, warming])
   return performance.now() - started
 }
 

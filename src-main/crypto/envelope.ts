@@ -14,7 +14,7 @@
  * (strings length-prefixed, version and purpose one byte, revision u64 big-endian).
  */
 import { VaultError } from '../../src-shared/errors.ts'
-import { concatBytes, encodeFields, u64be } from './encoding.ts'
+import { concatBytes } from './encoding.ts'
 import { type AccountKey, type KeysetKey, SYMMETRIC_KEY_BYTES, type VaultKey } from './keys.ts'
 import { pad, unpad } from './padding.ts'
 import { randomBytes } from './random.ts'
@@ -163,11 +163,37 @@ function purposeOf(code: number): Purpose {
   throw new VaultError('UNKNOWN_PURPOSE', `Sealed record purpose ${code} is unknown to this app.`)
 }
 
+const AAD_TAG = new TextEncoder().encode('vault.aad')
+const aadEncoder = new TextEncoder()
+
+/**
+ * Written straight into one buffer: this runs for every record opened at
+ * unlock, and building it from many small arrays cost as much as the
+ * decryption itself. The bytes are exactly encodeFields(['vault.aad',
+ * [version, purpose], accountId, vaultId, itemId]) ‖ u64be(revision),
+ * pinned by the known-answer vectors.
+ */
 export function associatedData(context: EnvelopeContext): Uint8Array {
   const { purpose, accountId, vaultId, itemId, revision } = context
   if (!Number.isSafeInteger(revision) || revision < 0 || accountId.length === 0) {
     throw new VaultError('INVALID_CONTEXT', 'A sealed record needs an account id and a non-negative revision.')
   }
-  const header = Uint8Array.of(ENVELOPE_VERSION, PURPOSES[purpose])
-  return concatBytes(encodeFields(['vault.aad', header, accountId, vaultId, itemId]), u64be(revision))
+  const ids = [accountId, vaultId, itemId]
+  const idBytesMax = 3 * (accountId.length + vaultId.length + itemId.length)
+  const out = new Uint8Array(4 + AAD_TAG.length + 4 + 2 + 3 * 4 + idBytesMax + 8)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, AAD_TAG.length)
+  out.set(AAD_TAG, 4)
+  let offset = 4 + AAD_TAG.length
+  view.setUint32(offset, 2)
+  out[offset + 4] = ENVELOPE_VERSION
+  out[offset + 5] = PURPOSES[purpose]
+  offset += 6
+  for (const id of ids) {
+    const { written } = aadEncoder.encodeInto(id, out.subarray(offset + 4))
+    view.setUint32(offset, written)
+    offset += 4 + written
+  }
+  view.setBigUint64(offset, BigInt(revision))
+  return out.subarray(0, offset + 8)
 }

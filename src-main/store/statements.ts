@@ -24,6 +24,7 @@ export function prepareStatements(db: DatabaseSync) {
       updated_at) VALUES (:vaultId, :revision, :sealedKey, :sealedMeta, :createdAt, :updatedAt)`),
 
     listCurrentItems: db.prepare(`${CURRENT_ITEMS} ORDER BY c.item_id`),
+    listCurrentItemsAfter: db.prepare(`${CURRENT_ITEMS} WHERE c.item_id > ? ORDER BY c.item_id LIMIT ?`),
     getCurrentItem: db.prepare(`${CURRENT_ITEMS} WHERE c.item_id = ?`),
     currentRevision: db.prepare('SELECT revision FROM current_items WHERE item_id = ?'),
     insertRevision: db.prepare(`INSERT INTO item_revisions (item_id, revision, vault_id, sealed, saved_at)

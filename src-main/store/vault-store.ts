@@ -108,6 +108,17 @@ export class VaultStore {
     return this.#read(() => this.#sql.listCurrentItems.all()).map((row) => itemFromRow(row, this.path))
   }
 
+  /**
+   * One page of current items in item id order, after the given id ('' for
+   * the first page). Lets a caller read a large vault in short steps and
+   * keep its event loop responsive in between.
+   */
+  listCurrentItemsPage(afterItemId: string, limit: number): ItemRecord[] {
+    assertCount(limit, 'limit')
+    const rows = this.#read(() => this.#sql.listCurrentItemsAfter.all(afterItemId, limit))
+    return rows.map((row) => itemFromRow(row, this.path))
+  }
+
   getCurrentItem(itemId: string): ItemRecord | null {
     assertId(itemId, 'itemId')
     const row = this.#read(() => this.#sql.getCurrentItem.get(itemId))

@@ -17,9 +17,10 @@ import {
 } from '../crypto/index.ts'
 import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
-import type { VaultStore } from '../store/index.ts'
+import type { ItemRecord, VaultStore } from '../store/index.ts'
 import { createAccountRecords, openAccount } from './account.ts'
 import { IdleTimer } from './idle-timer.ts'
+import { warmItemCodec } from './item-codec.ts'
 import * as items from './items.ts'
 import { newSecretKey, rememberSecretKey, resolveSecretKey } from './secret-key-source.ts'
 import { UnlockedSession } from './session.ts'
@@ -32,7 +33,9 @@ export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
  */
 export const UNLOCK_MEASURES = { derive: 'vault.unlock.derive', index: 'vault.unlock.index' } as const
 const AUTO_LOCK_SETTING = 'autoLockMs'
-const INDEX_BATCH = 500
+/** Rows per read while unlocking, and the longest stretch of work between two yields. */
+const READ_PAGE = 250
+const SLICE_MS = 8
 
 export interface VaultServiceOptions {
   readonly store: VaultStore
@@ -104,11 +107,19 @@ export class VaultService {
     return { accountId: created.account.accountId, secretKey: stored.printed, ...stored.outcome }
   }
 
-  /** Starts and warms the Argon2id worker while the lock screen is shown. */
-  prewarmUnlock(): void {
+  /**
+   * Call when the lock screen appears: starts and warms the Argon2id worker,
+   * loads libsodium and compiles the item schema, so that none of it lands on
+   * the unlock path (loading libsodium alone blocks the thread for ~30 ms).
+   */
+  async prewarmUnlock(): Promise<void> {
     const account = this.#store.getAccount()
-    if (account === null || this.#worker !== null) return
-    this.#worker = Argon2Worker.start(kdfParamsFromRecord(JSON.parse(account.kdf)).memlimitBytes)
+    if (account === null) return
+    if (this.#worker === null) {
+      this.#worker = Argon2Worker.start(kdfParamsFromRecord(JSON.parse(account.kdf)).memlimitBytes)
+    }
+    await initCrypto()
+    warmItemCodec()
   }
 
   /**
@@ -123,18 +134,22 @@ export class VaultService {
     await initCrypto()
     const resolved = await resolveSecretKey(this.#keychain, account.accountId, input.secretKey)
     const worker = this.#takeWorker()
-    const opened = await measured(UNLOCK_MEASURES.derive, () =>
-      openAccount({
-        account,
-        vaults: this.#store.listVaults(),
-        password: input.password,
-        secretKey: resolved.key,
-        ...worker,
-      }),
-    )
+    // Argon2id runs on its worker thread; meanwhile this thread reads the sealed items.
+    const [opened, records] = await Promise.all([
+      measured(UNLOCK_MEASURES.derive, () =>
+        openAccount({
+          account,
+          vaults: this.#store.listVaults(),
+          password: input.password,
+          secretKey: resolved.key,
+          ...worker,
+        }),
+      ),
+      this.#readItemRecords(),
+    ])
     const session = this.#startSession(account.accountId, opened)
     try {
-      await measured(UNLOCK_MEASURES.index, () => this.#indexAll(session))
+      await measured(UNLOCK_MEASURES.index, () => this.#indexAll(session, records))
     } catch (error) {
       this.lock()
       throw error
@@ -230,14 +245,30 @@ export class VaultService {
     return this.#session
   }
 
-  /** Opens every item in batches, yielding between them so the event loop is never blocked for long. */
-  async #indexAll(session: UnlockedSession): Promise<void> {
-    const records = this.#store.listCurrentItems()
-    for (let start = 0; start < records.length; start += INDEX_BATCH) {
-      for (const record of records.slice(start, start + INDEX_BATCH)) items.indexRecord(session, record)
-      await new Promise((resolve) => setImmediate(resolve))
-      if (session.locked) throw new VaultError('VAULT_LOCKED', 'The vault was locked while it was opening.')
+  /** Reads every current sealed item a page at a time, yielding between pages. */
+  async #readItemRecords(): Promise<ItemRecord[]> {
+    const records: ItemRecord[] = []
+    for (let after = ''; ; ) {
+      const page = this.#store.listCurrentItemsPage(after, READ_PAGE)
+      records.push(...page)
+      const last = page.at(-1)
+      if (last === undefined || page.length < READ_PAGE) return records
+      after = last.itemId
+      await yieldToEventLoop()
     }
+  }
+
+  /** Opens every item, yielding whenever a slice of work passes SLICE_MS, so the event loop is never blocked long. */
+  async #indexAll(session: UnlockedSession, records: readonly ItemRecord[]): Promise<void> {
+    let sliceStart = performance.now()
+    for (const record of records) {
+      items.indexRecord(session, record)
+      if (performance.now() - sliceStart < SLICE_MS) continue
+      await yieldToEventLoop()
+      if (session.locked) throw new VaultError('VAULT_LOCKED', 'The vault was locked while it was opening.')
+      sliceStart = performance.now()
+    }
+    session.index.prepare()
   }
 
   #unlockResult(session: UnlockedSession): UnlockResult {
@@ -259,4 +290,8 @@ async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
   } finally {
     performance.measure(name, { start, end: performance.now() })
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

@@ -31,6 +31,16 @@ describe('appendItemRevision and reads', () => {
     expect(store.listCurrentItems()).toEqual([item('a', 1), item('b', 3), item('m', 2), item('z', 1)])
   })
 
+  it('pages through the same current items, in the same order', () => {
+    const store = box.open()
+    for (const id of ['m', 'b', 'z', 'a', 'q']) store.appendItemRevision(item(id, 1))
+    store.appendItemRevision(item('m', 2))
+    expect(store.listCurrentItemsPage('', 2)).toEqual([item('a', 1), item('b', 1)])
+    expect(store.listCurrentItemsPage('b', 2)).toEqual([item('m', 2), item('q', 1)])
+    expect(store.listCurrentItemsPage('q', 2)).toEqual([item('z', 1)])
+    expect(store.listCurrentItemsPage('z', 2)).toEqual([])
+  })
+
   it('records the vault per revision, so an item can move to another vault', () => {
     const store = box.open()
     store.appendItemRevision(item('a', 1, 'vault-1'))
