@@ -1,0 +1,109 @@
+/**
+ * Runs the real command line (src-main/cli/main.ts on this Node 24) as a
+ * child process against a temp --data-dir, under the throwaway keyring of
+ * scripts/with-keyring.sh. Every child's command line is read back from
+ * /proc before it is given any input, so the tests can show that no secret
+ * was ever in it.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect } from 'vitest'
+
+export const MAIN = join(import.meta.dirname, '..', '..', '..', 'src-main', 'cli', 'main.ts')
+export const PASSWORD = 'glacier orbit pamphlet 93 tundra'
+export const EMAIL = 'ada@example.org'
+/** The Argon2id floor, so each unlock stays well under a second. */
+export const FLOOR_KDF = ['--kdf-memory-mib', '64', '--kdf-passes', '3']
+
+export interface CliResult {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Every command line the tests ran, as the kernel saw it. */
+export const seenCommandLines: string[] = []
+
+export interface RunOptions {
+  /** Written to stdin, which is then closed. */
+  readonly input?: string
+  readonly env?: NodeJS.ProcessEnv
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('spawn', () => {
+      seenCommandLines.push(commandLineOf(child.pid))
+      child.stdin.end(options.input ?? '')
+    })
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** /proc/PID/cmdline: what `ps` shows every user of the machine. */
+export function commandLineOf(pid: number | undefined): string {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')
+}
+
+/** Lines for stdin: the master password first (--password-stdin), then whatever follows. */
+export function lines(...parts: string[]): string {
+  return parts.map((part) => `${part}\n`).join('')
+}
+
+export function expectNoSecretIn(text: string, secrets: readonly string[]): void {
+  for (const secret of secrets) expect(text).not.toContain(secret)
+}
+
+export interface CliVault {
+  readonly dir: string
+  /** Runs a command on this vault with the master password on stdin. */
+  run(args: readonly string[], ...stdinAfterPassword: string[]): Promise<CliResult>
+  cleanup(): void
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'vault-cli-test-'))
+}
+
+/** A new vault at the KDF floor; its Secret Key goes to the (throwaway) OS keychain. */
+export async function createVault(env?: NodeJS.ProcessEnv): Promise<CliVault & { secretKey: string }> {
+  const dir = tempDataDir()
+  const created = await runCli(['create', '--email', EMAIL, ...FLOOR_KDF, '--data-dir', dir, '--password-stdin'], {
+    input: lines(PASSWORD),
+    ...(env ? { env } : {}),
+  })
+  expect(created.stderr).not.toContain(PASSWORD)
+  expect(created.code).toBe(0)
+  return {
+    dir,
+    secretKey: created.stdout.trim(),
+    run: (args, ...rest) =>
+      runCli([...args, '--data-dir', dir, '--password-stdin'], {
+        input: lines(PASSWORD, ...rest),
+        ...(env ? { env } : {}),
+      }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/** An environment in which no OS keychain can be reached: no session bus, no display. */
+export function noKeychainEnv(emptyDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: emptyDir }
+  for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS']) delete env[name]
+  return env
+}
