@@ -7,9 +7,10 @@
  * text. To stay within a keystroke's budget at 100,000 items, the texts are
  * joined, in title order, into one string, and the longest term is found
  * with indexOf over it: one tight native scan instead of a visit to every
- * item. Only the items it hits are checked for the other terms and filters.
+ * item (or, once hits turn out dense, a plain check of each remaining item).
+ * Only the items it hits are checked for the other terms and filters.
  */
-import type { ItemFilter, ItemSummary } from '../../src-shared/domain/item.ts'
+import { ITEM_TYPES, type ItemFilter, type ItemSummary } from '../../src-shared/domain/item.ts'
 
 export interface IndexedItem {
   readonly summary: ItemSummary
@@ -26,7 +27,14 @@ interface Joined {
   readonly text: string
   /** starts[i] is where item i's text begins in `text`. */
   readonly starts: Int32Array
+  /** Per item, in title order: the filters' facts as flat arrays, cheap to test for every hit. */
+  readonly trashed: Uint8Array
+  readonly favorite: Uint8Array
+  readonly typeCode: Uint8Array
+  readonly summaries: readonly ItemSummary[]
 }
+
+const TYPE_CODES = new Map(ITEM_TYPES.map((type, code) => [type, code]))
 
 /** Separates items in the joined text; a query term never contains it. */
 const SEPARATOR = '\u0000'
@@ -94,28 +102,25 @@ export class ItemIndex {
       .split(/\s+/)
       .filter(Boolean)
       .sort((a, b) => b.length - a.length)
-    const out: ItemSummary[] = []
-    const [longest, ...others] = terms
-    const keep = (item: IndexedItem): void => {
-      if (matchesFilter(item.summary, filter) && others.every((term) => item.haystack.includes(term))) {
-        out.push(item.summary)
-      }
-    }
-    if (longest === undefined) this.#inTitleOrder().items.forEach(keep)
-    else this.#forEachHit(longest, keep)
-    return out
-  }
-
-  /** Calls visit once for each item whose text contains term, in title order. */
-  #forEachHit(term: string, visit: (item: IndexedItem) => void): void {
     const { items } = this.#inTitleOrder()
-    const { text, starts } = this.#joinedText()
-    let position = text.indexOf(term)
-    while (position !== -1) {
-      const index = itemAt(starts, position)
-      visit(items[index] as IndexedItem)
-      position = text.indexOf(term, starts[index + 1] ?? text.length)
+    const joined = this.#joinedText()
+    const accepts = acceptor(joined, items, filter, terms.slice(1))
+    const out: ItemSummary[] = []
+    const [longest] = terms
+    if (longest === undefined) {
+      for (let i = 0; i < items.length; i++) if (accepts(i)) out.push(joined.summaries[i] as ItemSummary)
+      return out
     }
+    // Per hit: typed-array checks and a pointer copy. Touching the item objects
+    // themselves (scattered in memory, in title order) cost more than the scan.
+    const { text, starts, summaries } = joined
+    let item = 0
+    for (let position = text.indexOf(longest); position !== -1; ) {
+      item = itemAt(starts, position, item)
+      if (accepts(item)) out.push(summaries[item] as ItemSummary)
+      position = text.indexOf(longest, starts[item + 1] ?? text.length)
+    }
+    return out
   }
 
   #inTitleOrder(): Ordered {
@@ -131,22 +136,59 @@ export class ItemIndex {
   #joinedText(): Joined {
     if (this.#joined === null) {
       const { items } = this.#inTitleOrder()
-      const starts = new Int32Array(items.length)
+      const count = items.length
+      const joined = {
+        text: items.map((item) => item.haystack).join(SEPARATOR),
+        starts: new Int32Array(count),
+        trashed: new Uint8Array(count),
+        favorite: new Uint8Array(count),
+        typeCode: new Uint8Array(count),
+        summaries: items.map((item) => item.summary),
+      }
       let offset = 0
-      items.forEach((item, i) => {
-        starts[i] = offset
-        offset += item.haystack.length + SEPARATOR.length
+      items.forEach(({ summary, haystack }, i) => {
+        joined.starts[i] = offset
+        offset += haystack.length + SEPARATOR.length
+        joined.trashed[i] = summary.trashedAt === null ? 0 : 1
+        joined.favorite[i] = summary.favorite ? 1 : 0
+        joined.typeCode[i] = TYPE_CODES.get(summary.type) ?? 255
       })
-      this.#joined = { text: items.map((item) => item.haystack).join(SEPARATOR), starts }
+      this.#joined = joined
     }
     return this.#joined
   }
 }
 
-/** The index of the item whose text contains this position of the joined text. */
-function itemAt(starts: Int32Array, position: number): number {
-  let low = 0
-  let high = starts.length - 1
+/** A test of item i (in title order) against the filter and the terms other than the one searched for. */
+function acceptor(joined: Joined, items: readonly IndexedItem[], filter: ItemFilter, terms: readonly string[]) {
+  const trashed = filter.trash === true ? 1 : 0
+  const favorite = filter.favorite === undefined ? -1 : filter.favorite ? 1 : 0
+  const typeCode = filter.type === undefined ? -1 : (TYPE_CODES.get(filter.type) ?? 255)
+  const { tag } = filter
+  return (i: number): boolean => {
+    if (joined.trashed[i] !== trashed) return false
+    if (favorite !== -1 && joined.favorite[i] !== favorite) return false
+    if (typeCode !== -1 && joined.typeCode[i] !== typeCode) return false
+    if (tag === undefined && terms.length === 0) return true
+    const item = items[i] as IndexedItem
+    if (tag !== undefined && !item.summary.tags.includes(tag)) return false
+    for (const term of terms) if (!item.haystack.includes(term)) return false
+    return true
+  }
+}
+
+/**
+ * The index of the item whose text contains this position of the joined
+ * text. Hits come in increasing order and often in the next few items, so
+ * it probes forward from the last one before falling back to bisection.
+ */
+function itemAt(starts: Int32Array, position: number, from: number): number {
+  const last = starts.length - 1
+  for (let probe = from; probe < Math.min(from + 4, last); probe++) {
+    if ((starts[probe + 1] as number) > position) return probe
+  }
+  let low = from
+  let high = last
   while (low < high) {
     const middle = (low + high + 1) >> 1
     if ((starts[middle] as number) <= position) low = middle
@@ -174,13 +216,4 @@ function insertOrdered(items: IndexedItem[], keys: Map<IndexedItem, string>, ite
     else high = middle
   }
   items.splice(low, 0, item)
-}
-
-function matchesFilter(summary: ItemSummary, filter: ItemFilter): boolean {
-  const inTrash = summary.trashedAt !== null
-  if (inTrash !== (filter.trash ?? false)) return false
-  if (filter.type !== undefined && summary.type !== filter.type) return false
-  if (filter.favorite !== undefined && summary.favorite !== filter.favorite) return false
-  if (filter.tag !== undefined && !summary.tags.includes(filter.tag)) return false
-  return true
 }

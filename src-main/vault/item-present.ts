@@ -109,14 +109,26 @@ export function toView(facts: StoredItemFacts, content: ItemContent): ItemView {
 }
 
 /**
+ * Base64 key material is not secret but is noise: a short query would match
+ * random letters in it. An SSH key is found by its title, type or comment.
+ */
+const NOT_SEARCHED: ReadonlySet<string> = new Set(['publicKey', 'fingerprint'])
+
+/** The comment of an OpenSSH public key line ("ssh-ed25519 AAAA… ada@laptop"). */
+function sshKeyComment(publicKey: string): string {
+  return publicKey.split(/\s+/).slice(2).join(' ')
+}
+
+/**
  * Everything searchable, lower-cased once at unlock so each keystroke is a
  * plain substring scan: title, non-secret fields (usernames, URLs, names…),
  * tags, notes, and non-hidden custom fields. Never a secret.
  */
 export function haystackOf(content: ItemContent): string {
   const parts: string[] = [content.title, ...content.tags, content.notes]
+  if (content.type === 'sshKey') parts.push(sshKeyComment(content.fields.publicKey))
   for (const [name, value] of Object.entries(fieldsOf(content))) {
-    if (isSecretField(content.type, name)) continue
+    if (isSecretField(content.type, name) || NOT_SEARCHED.has(name)) continue
     if (typeof value === 'string') parts.push(value)
     else parts.push(...value)
   }

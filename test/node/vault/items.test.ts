@@ -208,5 +208,8 @@ describe('items', () => {
     })
     expect(view.secretFields).toEqual(['privateKey'])
     expect(vault.service.revealField(view.id, 'privateKey')).toBe(generated.privateKey)
+    const titles = (query: string) => vault.service.listItems({ query }).map((item) => item.title)
+    expect(titles('ada@laptop')).toEqual(['Laptop key'])
+    expect(titles(generated.publicKey.split(' ')[1]?.slice(20, 30) ?? 'missing')).toEqual([])
   })
 })
