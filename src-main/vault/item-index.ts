@@ -104,7 +104,7 @@ export class ItemIndex {
       .sort((a, b) => b.length - a.length)
     const { items } = this.#inTitleOrder()
     const joined = this.#joinedText()
-    const accepts = acceptor(joined, items, filter, terms.slice(1))
+    const accepts = acceptor(joined, filter, terms.slice(1))
     const out: ItemSummary[] = []
     const [longest] = terms
     if (longest === undefined) {
@@ -159,21 +159,34 @@ export class ItemIndex {
   }
 }
 
-/** A test of item i (in title order) against the filter and the terms other than the one searched for. */
-function acceptor(joined: Joined, items: readonly IndexedItem[], filter: ItemFilter, terms: readonly string[]) {
+/**
+ * A test of item i against the filter and the terms other than the one being
+ * scanned for. Items must be asked about in increasing order: each other term
+ * keeps a cursor on its next occurrence in the joined text, so checking it
+ * costs at most one sequential pass in all, and no item object is touched.
+ */
+function acceptor(joined: Joined, filter: ItemFilter, terms: readonly string[]) {
   const trashed = filter.trash === true ? 1 : 0
   const favorite = filter.favorite === undefined ? -1 : filter.favorite ? 1 : 0
   const typeCode = filter.type === undefined ? -1 : (TYPE_CODES.get(filter.type) ?? 255)
   const { tag } = filter
+  const { text, starts, summaries } = joined
+  const cursors = terms.map(() => -1)
+  const containsTerm = (t: number, i: number): boolean => {
+    const start = starts[i] as number
+    if ((cursors[t] as number) < start) {
+      const next = text.indexOf(terms[t] as string, start)
+      // text.length means "no more": never rescanned, never inside an item.
+      cursors[t] = next === -1 ? text.length : next
+    }
+    return (cursors[t] as number) < (starts[i + 1] ?? text.length)
+  }
   return (i: number): boolean => {
     if (joined.trashed[i] !== trashed) return false
     if (favorite !== -1 && joined.favorite[i] !== favorite) return false
     if (typeCode !== -1 && joined.typeCode[i] !== typeCode) return false
-    if (tag === undefined && terms.length === 0) return true
-    const item = items[i] as IndexedItem
-    if (tag !== undefined && !item.summary.tags.includes(tag)) return false
-    for (const term of terms) if (!item.haystack.includes(term)) return false
-    return true
+    for (let t = 0; t < terms.length; t++) if (!containsTerm(t, i)) return false
+    return tag === undefined || (summaries[i] as ItemSummary).tags.includes(tag)
   }
 }
 
