@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 # throwaway OS keychain for the keychain tests. chromium: end-to-end tests drive the
 # real renderer in it. xvfb, xauth: a display for Electron e2e runs where a binary exists.
 # python3, make, g++, pkg-config: node-gyp, for keytar's native module.
+# openssh-client: ssh-keygen, which the SSH key tests check our keys against.
 APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus libsecret-tools chromium xvfb xauth python3 make g++ pkg-config openssh-client)
 
 install_debian_packages() {
