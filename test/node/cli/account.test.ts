@@ -2,8 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { requireTestKeyring } from '../keychain/test-keyring.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type CliVault,
   createVault,
@@ -13,29 +12,14 @@ import {
   lines,
   noKeychainEnv,
   PASSWORD,
+  perTestVaults,
   runCli,
-  seenCommandLines,
   tempDataDir,
 } from './support.ts'
 
 const secrets: string[] = [PASSWORD]
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
-})
 
-beforeAll(requireTestKeyring)
-afterAll(() => {
-  // By construction: secrets only ever travel on stdin.
-  for (const commandLine of seenCommandLines) expectNoSecretIn(commandLine, secrets)
-})
-
-async function vault(env?: NodeJS.ProcessEnv) {
-  const created = await createVault(env)
-  secrets.push(created.secretKey)
-  cleanups.push(created.cleanup)
-  return created
-}
+const { vault, cleanups } = perTestVaults(secrets)
 
 /** The same key with its last symbol changed: the checksum no longer holds. */
 function typo(secretKey: string): string {

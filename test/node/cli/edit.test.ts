@@ -1,11 +1,12 @@
 /** Changing items through the command line: patch semantics, the trash, history, and the generator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireTestKeyring } from '../keychain/test-keyring.ts'
-import { type CliVault, createVault, expectNoSecretIn, PASSWORD, runCli, seenCommandLines } from './support.ts'
+import { type CliVault, createVault, guardCommandLines, PASSWORD, runCli } from './support.ts'
 
 const ORIGINAL = 'first-secret-Kx81'
 const CHANGED = 'second-secret-Qz27'
 const secrets = [PASSWORD, ORIGINAL, CHANGED]
+guardCommandLines(secrets)
 
 let vault: CliVault & { secretKey: string }
 let id: string
@@ -21,7 +22,6 @@ beforeAll(async () => {
 })
 afterAll(() => {
   vault?.cleanup()
-  for (const commandLine of seenCommandLines) expectNoSecretIn(commandLine, secrets)
 })
 
 async function ok(args: readonly string[], ...stdin: string[]): Promise<string> {

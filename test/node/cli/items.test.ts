@@ -2,7 +2,7 @@
 import { Secret, TOTP } from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireTestKeyring } from '../keychain/test-keyring.ts'
-import { type CliVault, createVault, expectNoSecretIn, PASSWORD, seenCommandLines } from './support.ts'
+import { type CliVault, createVault, expectNoSecretIn, guardCommandLines, PASSWORD } from './support.ts'
 
 const TOTP_SEED = 'JBSWY3DPEHPK3PXPJBSWY3DP'
 const CARD_NUMBER = '4111111111111111'
@@ -10,6 +10,7 @@ const API_TOKEN = 'tok_live_5f2b9e0c8d7a6b5c'
 const NOTE_TEXT = 'the safe code is 7-3-9'
 const HIDDEN_VALUE = 'recovery-9f8e7d'
 const secrets = [PASSWORD, TOTP_SEED, CARD_NUMBER, API_TOKEN, NOTE_TEXT, HIDDEN_VALUE]
+guardCommandLines(secrets)
 
 let vault: CliVault & { secretKey: string }
 const ids: Record<string, string> = {}
@@ -21,7 +22,6 @@ beforeAll(async () => {
 })
 afterAll(() => {
   vault?.cleanup()
-  for (const commandLine of seenCommandLines) expectNoSecretIn(commandLine, secrets)
 })
 
 async function ok(args: readonly string[], ...stdin: string[]): Promise<string> {

@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { requireTestKeyring } from '../keychain/test-keyring.ts'
 
 export const MAIN = join(import.meta.dirname, '..', '..', '..', 'src-main', 'cli', 'main.ts')
 export const PASSWORD = 'glacier orbit pamphlet 93 tundra'
@@ -106,4 +107,35 @@ export function noKeychainEnv(emptyDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: emptyDir }
   for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS']) delete env[name]
   return env
+}
+
+/** Registers a check, after all of a file's tests, that no child ever had one of these secrets on its command line. */
+export function guardCommandLines(secrets: string[]): void {
+  afterAll(() => {
+    // By construction: secrets only ever travel on stdin or a terminal.
+    for (const commandLine of seenCommandLines) expectNoSecretIn(commandLine, secrets)
+  })
+}
+
+/**
+ * The set-up a test file with a fresh vault per test needs: the throwaway
+ * keyring, cleanup after each test, and the command-line guard, which also
+ * covers the Secret Key of every vault made through vault().
+ */
+export function perTestVaults(secrets: string[]) {
+  const cleanups: (() => void)[] = []
+  beforeAll(requireTestKeyring)
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup()
+  })
+  guardCommandLines(secrets)
+  return {
+    cleanups,
+    async vault(env?: NodeJS.ProcessEnv) {
+      const created = await createVault(env)
+      secrets.push(created.secretKey)
+      cleanups.push(created.cleanup)
+      return created
+    },
+  }
 }

@@ -2,39 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { requireTestKeyring } from '../keychain/test-keyring.ts'
-import {
-  createVault,
-  EMAIL,
-  expectNoSecretIn,
-  FLOOR_KDF,
-  noKeychainEnv,
-  PASSWORD,
-  seenCommandLines,
-  tempDataDir,
-} from './support.ts'
+import { describe, expect, it } from 'vitest'
+import { EMAIL, expectNoSecretIn, FLOOR_KDF, noKeychainEnv, PASSWORD, perTestVaults, tempDataDir } from './support.ts'
 import { runInTerminal } from './terminal.ts'
 
 const FIELD_SECRET = 'typed-field-secret-W9'
 const secrets = [PASSWORD, FIELD_SECRET]
-const cleanups: (() => void)[] = []
 const typePassword = { after: 'Master password:', type: `${PASSWORD}\r` }
 
-beforeAll(requireTestKeyring)
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup()
-})
-afterAll(() => {
-  for (const commandLine of seenCommandLines) expectNoSecretIn(commandLine, secrets)
-})
-
-async function vault(env?: NodeJS.ProcessEnv) {
-  const created = await createVault(env)
-  secrets.push(created.secretKey)
-  cleanups.push(created.cleanup)
-  return created
-}
+const { vault, cleanups } = perTestVaults(secrets)
 
 describe('vault create on a terminal', () => {
   it('asks for the password twice without echo and shows the Secret Key', async () => {
