@@ -1,7 +1,7 @@
 /** Changing items through the command line: patch semantics, the trash, history, and the generator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireTestKeyring } from '../keychain/test-keyring.ts'
-import { type CliVault, createVault, guardCommandLines, PASSWORD, runCli } from './support.ts'
+import { type CliVault, createVault, guardCommandLines, PASSWORD, runCli, succeeds } from './support.ts'
 
 const ORIGINAL = 'first-secret-Kx81'
 const CHANGED = 'second-secret-Qz27'
@@ -24,10 +24,8 @@ afterAll(() => {
   vault?.cleanup()
 })
 
-async function ok(args: readonly string[], ...stdin: string[]): Promise<string> {
-  const result = await vault.run(args, ...stdin)
-  if (result.code !== 0) throw new Error(`vault ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
-  return result.stdout
+function ok(args: readonly string[], ...stdin: string[]): Promise<string> {
+  return succeeds(vault, args, ...stdin)
 }
 
 describe('vault edit', () => {

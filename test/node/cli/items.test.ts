@@ -2,7 +2,7 @@
 import { Secret, TOTP } from 'otpauth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireTestKeyring } from '../keychain/test-keyring.ts'
-import { type CliVault, createVault, expectNoSecretIn, guardCommandLines, PASSWORD } from './support.ts'
+import { type CliVault, createVault, expectNoSecretIn, guardCommandLines, PASSWORD, succeeds } from './support.ts'
 
 const TOTP_SEED = 'JBSWY3DPEHPK3PXPJBSWY3DP'
 const CARD_NUMBER = '4111111111111111'
@@ -24,10 +24,8 @@ afterAll(() => {
   vault?.cleanup()
 })
 
-async function ok(args: readonly string[], ...stdin: string[]): Promise<string> {
-  const result = await vault.run(args, ...stdin)
-  if (result.code !== 0) throw new Error(`vault ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
-  return result.stdout
+function ok(args: readonly string[], ...stdin: string[]): Promise<string> {
+  return succeeds(vault, args, ...stdin)
 }
 
 async function add(key: string, args: readonly string[], doc?: object): Promise<string> {

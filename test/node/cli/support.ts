@@ -139,3 +139,10 @@ export function perTestVaults(secrets: string[]) {
     },
   }
 }
+
+/** Runs a command that must succeed and returns its stdout; a failure shows the command and its stderr. */
+export async function succeeds(vault: CliVault, args: readonly string[], ...stdin: string[]): Promise<string> {
+  const result = await vault.run(args, ...stdin)
+  if (result.code !== 0) throw new Error(`vault ${args.join(' ')} exited ${result.code}: ${result.stderr}`)
+  return result.stdout
+}
