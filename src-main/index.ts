@@ -1,13 +1,21 @@
 /**
  * The Electron main process: application lifecycle only. Security settings
- * live in window/, the IPC boundary in ipc/, and keys in crypto/.
+ * live in window/, the IPC boundary in ipc/, the services in app/, and keys
+ * in crypto/ (reached only through the vault service).
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, session } from 'electron'
-import { initCrypto } from './crypto/index.ts'
+import { app, BrowserWindow, ClipboardItem, clipboard, powerMonitor, session, shell } from 'electron'
+import type { VaultEvent } from '../src-shared/ipc/events.ts'
+import { EVENT_CHANNEL } from '../src-shared/ipc/methods.ts'
+import { e2eHooksWanted, installE2eHooks } from './app/e2e-hooks.ts'
+import { createMainServices, type MainServices } from './app/main-services.ts'
+import { electronClipboardPort } from './clipboard/electron-clipboard.ts'
+import { initCrypto, KDF_FLOOR } from './crypto/index.ts'
 import { createIpcDispatcher } from './ipc/dispatcher.ts'
-import { createIpcHandlers } from './ipc/handlers.ts'
 import { registerIpc } from './ipc/register.ts'
+import { createOsKeychain } from './keychain/index.ts'
+import { watchLockTriggers } from './system/lock-triggers.ts'
+import { defaultDataDir } from './vault/index.ts'
 import { registerAppScheme, serveAppProtocol } from './window/app-protocol.ts'
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './window/app-url.ts'
 import { denyAllPermissions, guardWebContents } from './window/guards.ts'
@@ -16,11 +24,13 @@ import { createMainWindow } from './window/main-window.ts'
 const devServer = findDevServer()
 const isDev = devServer !== null
 const trustedOrigins = devServer === null ? [APP_ORIGIN] : [APP_ORIGIN, devServer.origin]
+const testHooks = e2eHooksWanted(app.isPackaged)
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
 const RENDERER_DIR = join(import.meta.dirname, '../renderer')
 
 let mainWindow: BrowserWindow | undefined
+let services: MainServices | undefined
 
 // Both must happen before 'ready'.
 app.enableSandbox()
@@ -31,6 +41,7 @@ if (app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trustedOrigins))
   // Quitting on every platform (macOS included) drops all keys from memory with the last window.
   app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', finishBeforeQuit)
   app.whenReady().then(start, failToStart)
 } else {
   // Two instances would race on the same vault files; the first one gets focus instead.
@@ -41,12 +52,49 @@ async function start(): Promise<void> {
   await initCrypto()
   denyAllPermissions(session.defaultSession)
   serveAppProtocol(RENDERER_DIR)
-  const handlers = createIpcHandlers({ name: app.getName(), version: app.getVersion() })
-  registerIpc(createIpcDispatcher(handlers, { trustedOrigins }))
+  services = startServices()
+  registerIpc(createIpcDispatcher(services.handlers, { trustedOrigins }))
+  watchLockTriggers(powerMonitor, (reason) => services?.vault.lock(reason))
   openMainWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow()
   })
+}
+
+function startServices(): MainServices {
+  const openedInTests: string[] = []
+  const started = createMainServices({
+    dataDir: defaultDataDir(),
+    identity: { name: app.getName(), version: app.getVersion() },
+    keychain: createOsKeychain(),
+    clipboard: electronClipboardPort({ clipboard, ClipboardItem }),
+    // Under test hooks, links are recorded instead of opening a real browser.
+    openInBrowser: testHooks ? async (url) => void openedInTests.push(url) : (url) => shell.openExternal(url),
+    emit: sendToWindow,
+    ...(testHooks ? { kdfCost: KDF_FLOOR } : {}),
+  })
+  if (testHooks) installE2eHooks(started, openedInTests)
+  return started
+}
+
+/**
+ * Locks, clears our clipboard entry (an async OS call, so quitting waits for
+ * it) and closes the vault file before the process goes.
+ */
+function finishBeforeQuit(event: { preventDefault(): void }): void {
+  const running = services
+  if (running === undefined) return
+  services = undefined
+  event.preventDefault()
+  void running.clipboard
+    .clearIfOurs()
+    .finally(() => running.close())
+    .finally(() => app.quit())
+}
+
+function sendToWindow(event: VaultEvent): void {
+  if (mainWindow === undefined || mainWindow.isDestroyed()) return
+  mainWindow.webContents.send(EVENT_CHANNEL, event)
 }
 
 function openMainWindow(): void {

@@ -4,11 +4,22 @@
  * Every outcome is an IpcResult; nothing thrown, no payload echoed or logged.
  */
 import { isVaultError } from '../../src-shared/errors.ts'
-import { contract, type Req, type Res } from '../../src-shared/ipc/contract.ts'
+import { contract, type ParsedReq, type Res } from '../../src-shared/ipc/contract.ts'
 import { isMethod, type Method } from '../../src-shared/ipc/methods.ts'
 import { failure, type IpcResult, success } from '../../src-shared/ipc/result.ts'
 
-export type IpcHandlers = { readonly [M in Method]: (request: Req<M>) => Promise<Res<M>> | Res<M> }
+/** A handler may return readonly data: the response schema copies it into the plain form that crosses. */
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
+
+/** Handlers for some methods; IpcHandlers needs every one, so a missing handler is a compile error. */
+export type HandlersFor<K extends Method> = {
+  readonly [M in K]: (request: ParsedReq<M>) => Promise<DeepReadonly<Res<M>>> | DeepReadonly<Res<M>>
+}
+export type IpcHandlers = HandlersFor<Method>
 
 /** Who is calling: the frame's origin and whether it is the top-level frame. */
 export interface IpcSender {

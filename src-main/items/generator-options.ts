@@ -11,19 +11,19 @@ export const PASSPHRASE_WORDS = { min: 3, max: 20, default: 6 } as const
 export const SEPARATOR_MAX_LENGTH = 5
 
 export interface PasswordOptions {
-  readonly length?: number
-  readonly lowercase?: boolean
-  readonly uppercase?: boolean
-  readonly digits?: boolean
-  readonly symbols?: boolean
-  readonly excludeLookalikes?: boolean
+  readonly length?: number | undefined
+  readonly lowercase?: boolean | undefined
+  readonly uppercase?: boolean | undefined
+  readonly digits?: boolean | undefined
+  readonly symbols?: boolean | undefined
+  readonly excludeLookalikes?: boolean | undefined
 }
 
 export interface PassphraseOptions {
-  readonly words?: number
-  readonly separator?: string
-  readonly capitalize?: boolean
-  readonly includeNumber?: boolean
+  readonly words?: number | undefined
+  readonly separator?: string | undefined
+  readonly capitalize?: boolean | undefined
+  readonly includeNumber?: boolean | undefined
 }
 
 export interface ResolvedPasswordOptions {
@@ -32,7 +32,12 @@ export interface ResolvedPasswordOptions {
   readonly excludeLookalikes: boolean
 }
 
-export type ResolvedPassphraseOptions = Required<PassphraseOptions>
+export interface ResolvedPassphraseOptions {
+  readonly words: number
+  readonly separator: string
+  readonly capitalize: boolean
+  readonly includeNumber: boolean
+}
 
 type Fields = Readonly<Record<string, unknown>>
 

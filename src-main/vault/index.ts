@@ -1,5 +1,6 @@
 /** The vault service's public surface, for the Electron IPC handlers and the command line. */
 export { defaultDataDir, VAULT_FILE_NAME, vaultFilePath } from './data-dir.ts'
+export type { SecretKeyAvailability } from './secret-key-source.ts'
 export {
   type CreatedAccount,
   DEFAULT_AUTO_LOCK_MS,

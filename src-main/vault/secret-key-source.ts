@@ -43,6 +43,28 @@ export async function resolveSecretKey(
   return { key: forAccount(parseSecretKey(stored), accountId), fromKeychain: true }
 }
 
+export interface SecretKeyAvailability {
+  /** False: unlock needs the Secret Key typed in. */
+  readonly inKeychain: boolean
+  /** Why not, in words the lock screen can show. */
+  readonly reason?: string
+}
+
+/** Looks for the Secret Key without reading it out: the lock screen decides whether to ask for it. */
+export async function secretKeyAvailability(
+  keychain: SecretKeyStore,
+  accountId: string,
+): Promise<SecretKeyAvailability> {
+  try {
+    const stored = await keychain.get(accountId)
+    if (stored !== null) return { inKeychain: true }
+    return { inKeychain: false, reason: `This device does not have the Secret Key for account ${accountId}.` }
+  } catch (error) {
+    if (!isVaultError(error, 'KEYCHAIN_UNAVAILABLE')) throw error
+    return { inKeychain: false, reason: `No OS keychain is available (${error.message}).` }
+  }
+}
+
 /** Best effort: a vault without a keychain still works, the user just types the Secret Key at unlock. */
 export async function rememberSecretKey(
   keychain: SecretKeyStore,

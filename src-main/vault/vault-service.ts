@@ -7,6 +7,7 @@
  */
 import type { ItemFilter, ItemRevisionInfo, ItemSummary, ItemView } from '../../src-shared/domain/item.ts'
 import { VaultError } from '../../src-shared/errors.ts'
+import type { LockReason } from '../../src-shared/ipc/events.ts'
 import {
   Argon2Worker,
   calibrateKdfCost,
@@ -22,7 +23,13 @@ import { createAccountRecords, openAccount } from './account.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import * as items from './items.ts'
-import { newSecretKey, rememberSecretKey, resolveSecretKey } from './secret-key-source.ts'
+import {
+  newSecretKey,
+  rememberSecretKey,
+  resolveSecretKey,
+  type SecretKeyAvailability,
+  secretKeyAvailability,
+} from './secret-key-source.ts'
 import { UnlockedSession } from './session.ts'
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
@@ -70,7 +77,7 @@ export class VaultService {
   readonly #now: () => number
   readonly #kdfCost: KdfCost | undefined
   readonly #idle: IdleTimer
-  readonly #lockListeners = new Set<() => void>()
+  readonly #lockListeners = new Set<(reason: LockReason) => void>()
   #session: UnlockedSession | null = null
   #worker: Argon2Worker | null = null
 
@@ -79,7 +86,7 @@ export class VaultService {
     this.#keychain = options.keychain
     this.#now = options.now ?? Date.now
     this.#kdfCost = options.kdfCost
-    this.#idle = new IdleTimer(this.autoLockMs, () => this.lock())
+    this.#idle = new IdleTimer(this.autoLockMs, () => this.lock('idle'))
   }
 
   status(): VaultStatus {
@@ -158,7 +165,8 @@ export class VaultService {
     return this.#unlockResult(session)
   }
 
-  lock(): void {
+  /** Drops every key (zeroized) and tells the listeners why; a no-op when already locked. */
+  lock(reason: LockReason = 'user'): void {
     this.#idle.stop()
     void this.#worker?.terminate()
     this.#worker = null
@@ -166,12 +174,24 @@ export class VaultService {
     this.#session.lock()
     this.#session = null
     scrubFreeHeap()
-    for (const listener of this.#lockListeners) listener()
+    for (const listener of this.#lockListeners) listener(reason)
   }
 
-  onLock(listener: () => void): () => void {
+  onLock(listener: (reason: LockReason) => void): () => void {
     this.#lockListeners.add(listener)
     return () => this.#lockListeners.delete(listener)
+  }
+
+  /** The user is active in the app: restarts the idle period (no-op while locked). */
+  noteActivity(): void {
+    if (this.#session !== null) this.#idle.touch()
+  }
+
+  /** For the lock screen: whether unlock will need the Secret Key typed, and why. */
+  async secretKeyAvailability(): Promise<SecretKeyAvailability> {
+    const account = this.#store.getAccount()
+    if (account === null) throw new VaultError('NO_ACCOUNT', 'There is no vault here yet; create an account first.')
+    return secretKeyAvailability(this.#keychain, account.accountId)
   }
 
   get autoLockMs(): number {
@@ -189,6 +209,13 @@ export class VaultService {
 
   listItems(filter: ItemFilter = {}): ItemSummary[] {
     return this.#items().session.index.list(filter)
+  }
+
+  /** One item's summary (secret-free), straight from the index. */
+  getSummary(id: string): ItemSummary {
+    const item = this.#items().session.index.get(id)
+    if (item === undefined) throw new VaultError('ITEM_NOT_FOUND', 'There is no such item.')
+    return item.summary
   }
 
   getItem(id: string, revision?: number): ItemView {

@@ -173,12 +173,12 @@ export interface ItemRevisionInfo {
 
 /** A filter for lists and searches; all parts are ANDed. */
 export interface ItemFilter {
-  readonly query?: string
-  readonly type?: ItemType
-  readonly tag?: string
-  readonly favorite?: boolean
+  readonly query?: string | undefined
+  readonly type?: ItemType | undefined
+  readonly tag?: string | undefined
+  readonly favorite?: boolean | undefined
   /** false (default): items not in the trash; true: only the trash. */
-  readonly trash?: boolean
+  readonly trash?: boolean | undefined
 }
 
 export const CUSTOM_FIELD_PREFIX = 'custom:'

@@ -7,9 +7,32 @@
  * The renderer imports only the types from here, so zod stays out of its bundle.
  */
 import { z } from 'zod'
-import { SECRET_KEY_INPUT_MAX_LENGTH } from './limits.ts'
+import { itemDraftSchema, itemPatchSchema } from '../domain/item.ts'
+import type { VaultEventListener } from './events.ts'
+import {
+  AUTO_LOCK_CHOICES_MS,
+  CLIPBOARD_CLEAR_CHOICES_MS,
+  EMAIL_MAX_LENGTH,
+  LIST_LIMIT_MAX,
+  PASSWORD_INPUT_MAX_LENGTH,
+  SECRET_KEY_INPUT_MAX_LENGTH,
+} from './limits.ts'
 import type { Method } from './methods.ts'
 import type { IpcResult } from './result.ts'
+import {
+  copyResultSchema,
+  generatedSchema,
+  itemFacetsSchema,
+  itemId,
+  itemRevisionInfoSchema,
+  itemSummarySchema,
+  itemType,
+  itemViewSchema,
+  settingsSchema,
+  strengthSchema,
+  totpSchema,
+  vaultStatusSchema,
+} from './views.ts'
 
 const kdfCost = z.strictObject({
   memlimitBytes: z.number().int().positive(),
@@ -26,20 +49,127 @@ const appInfo = z.strictObject({
 })
 
 const accountId = z.string().regex(/^[0-9A-Z]{6}$/)
+const password = z.string().max(PASSWORD_INPUT_MAX_LENGTH)
+const email = z.string().trim().max(EMAIL_MAX_LENGTH)
+const secretKeyInput = z.string().max(SECRET_KEY_INPUT_MAX_LENGTH)
+const revision = z.number().int().positive()
+/** A field name: 'username', 'password', 'custom:<id>', … */
+const fieldName = z.string().min(1).max(100)
+const done = z.null()
+
+const oneOf = <T extends number>(choices: readonly T[]) =>
+  z.number().refine((value) => (choices as readonly number[]).includes(value), 'not one of the offered choices')
+
+const itemFilter = z.strictObject({
+  query: z.string().max(500).optional(),
+  type: itemType.optional(),
+  tag: z.string().max(100).optional(),
+  favorite: z.boolean().optional(),
+  trash: z.boolean().optional(),
+})
+
+const generateRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('password'),
+    length: z.number().int().optional(),
+    lowercase: z.boolean().optional(),
+    uppercase: z.boolean().optional(),
+    digits: z.boolean().optional(),
+    symbols: z.boolean().optional(),
+    excludeLookalikes: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('passphrase'),
+    words: z.number().int().optional(),
+    separator: z.string().max(5).optional(),
+    capitalize: z.boolean().optional(),
+    includeNumber: z.boolean().optional(),
+  }),
+])
+
+const itemRef = z.strictObject({ id: itemId })
 
 export const contract = {
-  getAppInfo: {
-    req: z.void(),
-    res: appInfo,
+  getAppInfo: { req: z.void(), res: appInfo },
+  checkSecretKey: { req: z.strictObject({ secretKey: secretKeyInput }), res: z.strictObject({ accountId }) },
+  getStatus: { req: z.void(), res: vaultStatusSchema },
+  estimateStrength: { req: z.strictObject({ password, email: email.optional() }), res: strengthSchema },
+  createAccount: {
+    req: z.strictObject({ email: z.email().max(EMAIL_MAX_LENGTH), password }),
+    res: z.strictObject({
+      accountId,
+      /** Shown once, then forgotten by the window: afterwards it lives in the keychain and the Emergency Kit. */
+      secretKey: z.string(),
+      secretKeyInKeychain: z.boolean(),
+      keychainProblem: z.string().optional(),
+    }),
   },
-  checkSecretKey: {
-    req: z.strictObject({ secretKey: z.string().max(SECRET_KEY_INPUT_MAX_LENGTH) }),
-    res: z.strictObject({ accountId }),
+  unlock: {
+    req: z.strictObject({ password, secretKey: secretKeyInput.optional() }),
+    res: z.strictObject({ itemCount: z.number().int().nonnegative(), damagedCount: z.number().int().nonnegative() }),
   },
+  lock: { req: z.void(), res: done },
+  /** The user is using the window: restarts the idle timer. */
+  noteActivity: { req: z.void(), res: done },
+  getSettings: { req: z.void(), res: settingsSchema },
+  updateSettings: {
+    req: z.strictObject({
+      autoLockMs: oneOf(AUTO_LOCK_CHOICES_MS).optional(),
+      clipboardClearMs: oneOf(CLIPBOARD_CLEAR_CHOICES_MS).optional(),
+    }),
+    res: settingsSchema,
+  },
+  listItems: {
+    req: z.strictObject({
+      filter: itemFilter.optional(),
+      limit: z.number().int().min(1).max(LIST_LIMIT_MAX).optional(),
+    }),
+    res: z.strictObject({ items: z.array(itemSummarySchema), total: z.number().int().nonnegative() }),
+  },
+  getFacets: { req: z.void(), res: itemFacetsSchema },
+  getItem: { req: z.strictObject({ id: itemId, revision: revision.optional() }), res: itemViewSchema },
+  revealField: {
+    req: z.strictObject({ id: itemId, field: fieldName, revision: revision.optional() }),
+    res: z.strictObject({ value: z.string() }),
+  },
+  /** Main copies; the value never travels to the window. */
+  copyField: {
+    req: z.strictObject({ id: itemId, field: fieldName, revision: revision.optional() }),
+    res: copyResultSchema,
+  },
+  getTotp: { req: itemRef, res: totpSchema },
+  copyTotp: { req: itemRef, res: copyResultSchema },
+  /** Opens the item's own URL (index into its list), so the window cannot make main open anything else. */
+  openUrl: { req: z.strictObject({ id: itemId, index: z.number().int().nonnegative().max(99) }), res: done },
+  createItem: {
+    req: z.strictObject({
+      draft: itemDraftSchema,
+      /** For an sshKey item: main generates an Ed25519 key, so the private key never passes through the window. */
+      generateSshKey: z.boolean().optional(),
+    }),
+    res: itemViewSchema,
+  },
+  updateItem: {
+    req: z.strictObject({ id: itemId, patch: itemPatchSchema, expectedRevision: revision }),
+    res: itemViewSchema,
+  },
+  trashItem: { req: itemRef, res: itemViewSchema },
+  restoreItem: { req: itemRef, res: itemViewSchema },
+  emptyTrash: { req: z.void(), res: z.strictObject({ removed: z.number().int().nonnegative() }) },
+  itemHistory: { req: itemRef, res: z.strictObject({ revisions: z.array(itemRevisionInfoSchema) }) },
+  restoreRevision: { req: z.strictObject({ id: itemId, revision }), res: itemViewSchema },
+  generate: { req: generateRequest, res: generatedSchema },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>
 export type Res<M extends Method> = z.output<(typeof contract)[M]['res']>
+/** What a handler receives: the request after parsing (defaults filled in). */
+export type ParsedReq<M extends Method> = z.output<(typeof contract)[M]['req']>
 
-/** What the preload exposes as window.vault: one function per method. */
-export type VaultApi = { readonly [M in Method]: (request: Req<M>) => Promise<IpcResult<Res<M>>> }
+type MethodFunctions = { readonly [M in Method]: (request: Req<M>) => Promise<IpcResult<Res<M>>> }
+
+/** What the preload exposes as window.vault: one function per method, and one to hear main's events. */
+export type VaultApi = MethodFunctions & {
+  /** Returns a function that stops listening. */
+  readonly onEvent: (listener: VaultEventListener) => () => void
+}

@@ -13,7 +13,7 @@ import { expect, test } from '@playwright/test'
 import argon2 from 'argon2'
 import type { Argon2WorkerMessage } from '../../src-main/crypto/argon2-protocol.ts'
 import { CONTENT_SECURITY_POLICY_META } from '../../src-main/window/csp.ts'
-import { METHODS } from '../../src-shared/ipc/methods.ts'
+import { METHODS, ON_EVENT } from '../../src-shared/ipc/methods.ts'
 import { OUT_DIR, PACKAGE_JSON } from './support/paths.ts'
 
 const MiB = 1024 * 1024
@@ -52,11 +52,11 @@ test('out/main/argon2-worker.js sits beside index.js and derives Argon2id as a w
   }
 })
 
-test('out/preload/index.cjs is self-contained CommonJS exposing exactly the frozen METHODS', () => {
+test('out/preload/index.cjs is self-contained CommonJS exposing exactly the frozen METHODS and onEvent', () => {
   const exposed = runPreload(readFileSync(join(OUT_DIR, 'preload/index.cjs'), 'utf8'))
   expect(exposed.required).toEqual(['electron'])
   expect(exposed.key).toBe('vault')
-  expect(Object.keys(exposed.api)).toEqual([...METHODS])
+  expect(Object.keys(exposed.api)).toEqual([...METHODS, ON_EVENT])
   expect(Object.isFrozen(exposed.api)).toBe(true)
   for (const method of METHODS) (exposed.api[method] as (request: unknown) => void)({ probe: method })
   expect(exposed.invoked).toEqual(METHODS.map((method) => [`vault:${method}`, { probe: method }]))
@@ -122,7 +122,11 @@ function runPreload(source: string): PreloadRun {
     contextBridge: {
       exposeInMainWorld: (key: string, api: Record<string, unknown>) => Object.assign(run, { key, api }),
     },
-    ipcRenderer: { invoke: (channel: string, request: unknown) => run.invoked.push([channel, request]) },
+    ipcRenderer: {
+      invoke: (channel: string, request: unknown) => run.invoked.push([channel, request]),
+      on: () => undefined,
+      removeListener: () => undefined,
+    },
   }
   const require = (name: string): unknown => {
     run.required.push(name)

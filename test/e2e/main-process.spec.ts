@@ -5,6 +5,8 @@
  * tests cannot see: order of calls, channels, protocol, window and IPC.
  */
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/window/csp.ts'
@@ -25,13 +27,29 @@ interface MainReport {
   fromElsewhere: { ok: boolean; error?: { code: string } }
   permissionGrants: boolean[]
   permissionCheck: boolean
+  powerEvents: string[]
+  status: { ok: boolean; data?: { state: string } }
 }
 
 function runMain(env: Record<string, string> = {}): MainReport {
+  // The vault service opens (and creates) its file at start-up: a fresh folder for each run.
+  const dataDir = mkdtempSync(join(tmpdir(), 'vault-main-process-'))
+  try {
+    return runMainIn(dataDir, env)
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+function runMainIn(dataDir: string, env: Record<string, string>): MainReport {
   const run = spawnSync(
     process.execPath,
     ['--import', join(STUB_DIR, 'hooks.ts'), join(STUB_DIR, 'drive-main.ts'), join(OUT_DIR, 'main/index.js')],
-    { encoding: 'utf8', env: { ...process.env, ELECTRON_RENDERER_URL: '', ...env }, timeout: 20_000 },
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RENDERER_URL: '', VAULT_DATA_DIR: dataDir, ...env },
+      timeout: 20_000,
+    },
   )
   if (run.status !== 0) throw new Error(`main process run failed (${run.status}):\n${run.stderr}`)
   return JSON.parse(run.stdout) as MainReport
@@ -46,7 +64,14 @@ test('main starts in order: sandbox and scheme before ready, then protocol, IPC 
   expect(calls).toContain('app.on:web-contents-created')
   expect(calls).toContain('app.on:second-instance')
   expect(order('protocol.handle:app')).toBeLessThan(order('new BrowserWindow'))
+  expect(calls).toContain('app.on:will-quit')
   expect(calls).not.toContain('app.quit')
+})
+
+test('main wires the vault service behind IPC and locks on suspend and screen lock', () => {
+  const report = runMain()
+  expect(report.status).toEqual({ ok: true, data: { state: 'no-account' } })
+  expect(report.powerEvents).toEqual(expect.arrayContaining(['suspend', 'lock-screen']))
 })
 
 test('main serves app:// with the CSP, registers exactly the METHODS and trusts only the app', () => {

@@ -3,29 +3,14 @@
  * requests already validated by the dispatcher and return plain data; the
  * only thing they may throw for the user to see is a VaultError.
  */
+import type { IpcHandlers } from '../dispatcher.ts'
+import { actionHandlers } from './action-handlers.ts'
+import type { HandlerDeps } from './deps.ts'
+import { itemHandlers } from './item-handlers.ts'
+import { sessionHandlers } from './session-handlers.ts'
 
-import { ENVELOPE_VERSION, KDF_FLOOR, parseSecretKey } from '../crypto/index.ts'
-import type { IpcHandlers } from './dispatcher.ts'
+export type { AppIdentity, HandlerDeps } from './deps.ts'
 
-/** Facts about the running build, supplied by the caller (Electron's app in production). */
-export interface AppIdentity {
-  readonly name: string
-  readonly version: string
-}
-
-export function createIpcHandlers(identity: AppIdentity): IpcHandlers {
-  return {
-    getAppInfo: () => ({
-      name: identity.name,
-      version: identity.version,
-      cryptoFormatVersion: ENVELOPE_VERSION,
-      kdfFloor: { memlimitBytes: KDF_FLOOR.memlimitBytes, opslimit: KDF_FLOOR.opslimit },
-    }),
-    checkSecretKey: ({ secretKey }) => {
-      // parseSecretKey throws SECRET_KEY_TYPO with a message that names the position, never the key.
-      const parsed = parseSecretKey(secretKey)
-      parsed.secret.fill(0)
-      return { accountId: parsed.accountId }
-    },
-  }
+export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  return { ...sessionHandlers(deps), ...itemHandlers(deps), ...actionHandlers(deps) }
 }

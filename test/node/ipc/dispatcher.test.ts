@@ -53,7 +53,7 @@ describe('createIpcDispatcher', () => {
     expect(handlers.getAppInfo).not.toHaveBeenCalled()
   })
 
-  it.each(['unlock', 'toString', '__proto__', 'constructor', 'hasOwnProperty', ''])(
+  it.each(['exportAllKeys', 'toString', '__proto__', 'constructor', 'hasOwnProperty', ''])(
     'refuses the unknown method %j',
     async (method) => {
       const { dispatcher } = setup()

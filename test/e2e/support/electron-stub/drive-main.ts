@@ -53,5 +53,7 @@ const report = {
   fromElsewhere: await invoke('vault:getAppInfo', FOREIGN_FRAME, undefined),
   permissionGrants: grants,
   permissionCheck: record.permissionCheckHandler?.(...([{}, 'clipboard-read', 'app://vault', {}] as never[])),
+  powerEvents: record.powerEvents,
+  status: await invoke('vault:getStatus', TOP_APP_FRAME, undefined),
 }
 process.stdout.write(JSON.stringify(report))

@@ -18,6 +18,7 @@ export const record = {
   permissionRequestHandler: undefined as Listener | undefined,
   permissionCheckHandler: undefined as Listener | undefined,
   windows: [] as FakeWindow[],
+  powerEvents: [] as string[],
 }
 
 export const app = {
@@ -91,4 +92,29 @@ export class BrowserWindow implements FakeWindow {
     this.loadedUrl = url
     return Promise.resolve()
   }
+}
+
+export const powerMonitor = {
+  on: (event: string) => {
+    record.powerEvents.push(event)
+    return powerMonitor
+  },
+  removeListener: () => powerMonitor,
+}
+
+export const clipboard = {
+  write: async () => undefined,
+  readText: () => '',
+  clear: () => undefined,
+}
+
+export class ClipboardItem {
+  readonly items: Record<string, unknown>
+  constructor(items: Record<string, unknown>) {
+    this.items = items
+  }
+}
+
+export const shell = {
+  openExternal: async (url: string) => void record.calls.push(`shell.openExternal:${url}`),
 }

@@ -1,0 +1,76 @@
+/**
+ * The main process's services, wired together once: the vault file, the
+ * vault service, app settings, the clipboard guard and the IPC handlers.
+ * Electron-free, so the end-to-end tests drive exactly this composition from
+ * Playwright, with a test clipboard and browser opener in place of Electron's.
+ */
+import { type VaultEvent, vaultEventSchema } from '../../src-shared/ipc/events.ts'
+import { ClipboardGuard, type ClipboardPort } from '../clipboard/clipboard-guard.ts'
+import type { KdfCost } from '../crypto/index.ts'
+import type { IpcHandlers } from '../ipc/dispatcher.ts'
+import { type AppIdentity, createIpcHandlers } from '../ipc/handlers/index.ts'
+import type { SecretKeyStore } from '../keychain/index.ts'
+import { VaultStore } from '../store/index.ts'
+import { safeOpenExternal } from '../system/safe-open-external.ts'
+import { VaultService, vaultFilePath } from '../vault/index.ts'
+import { AppSettings } from './app-settings.ts'
+
+export interface MainServicesOptions {
+  readonly dataDir: string
+  readonly identity: AppIdentity
+  readonly keychain: SecretKeyStore
+  readonly clipboard: ClipboardPort
+  /** The platform's opener (Electron's shell.openExternal); only https URLs ever reach it. */
+  readonly openInBrowser: (url: string) => Promise<void>
+  /** Delivers an event to the window; events are checked against their schema first. */
+  readonly emit: (event: VaultEvent) => void
+  /** Fixed Argon2id cost for new accounts (tests); calibrated on the device otherwise. */
+  readonly kdfCost?: KdfCost
+  readonly now?: () => number
+}
+
+export interface MainServices {
+  readonly vault: VaultService
+  readonly settings: AppSettings
+  readonly clipboard: ClipboardGuard
+  readonly handlers: IpcHandlers
+  /** Locks, clears our clipboard entry and closes the vault file. */
+  close(): void
+}
+
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const store = VaultStore.open(vaultFilePath(options.dataDir))
+  const settings = new AppSettings(store)
+  const vault = new VaultService({ store, keychain: options.keychain, ...optional(options) })
+  const emit = (event: VaultEvent): void => options.emit(vaultEventSchema.parse(event))
+  const clipboard = new ClipboardGuard({
+    port: options.clipboard,
+    clearAfterMs: () => settings.clipboardClearMs,
+    onCleared: () => emit({ type: 'clipboardCleared' }),
+  })
+  vault.onLock((reason) => {
+    // A secret copied from the vault should not outlive the vault being open.
+    void clipboard.clearIfOurs()
+    emit({ type: 'locked', reason })
+  })
+  const handlers = createIpcHandlers({
+    identity: options.identity,
+    vault,
+    settings,
+    copyToClipboard: (text) => clipboard.copy(text),
+    openExternal: (url) => safeOpenExternal(url, options.openInBrowser),
+  })
+  const close = (): void => {
+    vault.lock('user')
+    clipboard.dispose()
+    store.close()
+  }
+  return { vault, settings, clipboard, handlers, close }
+}
+
+function optional(options: MainServicesOptions): { kdfCost?: KdfCost; now?: () => number } {
+  return {
+    ...(options.kdfCost === undefined ? {} : { kdfCost: options.kdfCost }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Things done for the window rather than shown to it: copying (main writes
+ * the clipboard, so a secret never crosses into the renderer), one-time
+ * codes, opening an item's URL, and generating passwords.
+ */
+import { VaultError } from '../../../src-shared/errors.ts'
+import { generatePassphrase, generatePassword } from '../../items/index.ts'
+import type { HandlersFor } from '../dispatcher.ts'
+import type { HandlerDeps } from './deps.ts'
+
+type ActionMethod = 'copyField' | 'getTotp' | 'copyTotp' | 'openUrl' | 'generate'
+
+export function actionHandlers({ vault, copyToClipboard, openExternal }: HandlerDeps): HandlersFor<ActionMethod> {
+  return {
+    copyField: ({ id, field, revision }) => {
+      const value = vault.revealField(id, field, revision)
+      if (value === '') throw new VaultError('FIELD_NOT_FOUND', 'That field is empty; there is nothing to copy.')
+      return copyToClipboard(value)
+    },
+    getTotp: ({ id }) => vault.totp(id),
+    copyTotp: ({ id }) => copyToClipboard(vault.totp(id).code),
+    openUrl: async ({ id, index }) => {
+      const url = vault.getSummary(id).urls[index]
+      if (url === undefined) throw new VaultError('FIELD_NOT_FOUND', 'This item has no such address.')
+      await openExternal(withScheme(url))
+      return null
+    },
+    generate: (request) => {
+      const generated =
+        request.kind === 'password' ? generatePassword(withoutKind(request)) : generatePassphrase(withoutKind(request))
+      return { value: generated.value, entropyBits: generated.entropyBits }
+    },
+  }
+}
+
+function withoutKind<T extends { kind: string }>(request: T): Omit<T, 'kind'> {
+  const { kind: _kind, ...options } = request
+  return options
+}
+
+/** People type "example.org/login" as often as the full URL; a bare address means https, never http. */
+function withScheme(url: string): string {
+  const trimmed = url.trim()
+  return /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`
+}

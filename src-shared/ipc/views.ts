@@ -1,0 +1,120 @@
+/**
+ * Response schemas for what the vault hands the renderer: item summaries,
+ * views, history, facets. Strict objects, so a field that should never cross
+ * (a secret value, a key) fails the call instead of leaking.
+ */
+import { z } from 'zod'
+import { CUSTOM_FIELD_KINDS, ITEM_TYPES } from '../domain/item.ts'
+
+export const itemId = z.uuid()
+export const itemType = z.enum(ITEM_TYPES)
+const timestamp = z.number().int().nonnegative()
+const revision = z.number().int().positive()
+
+const damaged = z.strictObject({ code: z.string(), message: z.string() })
+
+export const itemSummarySchema = z.strictObject({
+  id: itemId,
+  type: itemType,
+  title: z.string(),
+  subtitle: z.string(),
+  urls: z.array(z.string()),
+  tags: z.array(z.string()),
+  favorite: z.boolean(),
+  hasTotp: z.boolean(),
+  updatedAt: timestamp,
+  trashedAt: timestamp.nullable(),
+  damaged: damaged.optional(),
+})
+
+export const itemViewSchema = z.strictObject({
+  id: itemId,
+  vaultId: z.string(),
+  revision,
+  type: itemType,
+  title: z.string(),
+  favorite: z.boolean(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  secretFields: z.array(z.string()),
+  customFields: z.array(
+    z.strictObject({ id: z.string(), label: z.string(), kind: z.enum(CUSTOM_FIELD_KINDS), value: z.string() }),
+  ),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  trashedAt: timestamp.nullable(),
+})
+
+export const itemRevisionInfoSchema = z.strictObject({
+  revision,
+  savedAt: timestamp,
+  title: z.string(),
+  trashed: z.boolean(),
+  damaged: damaged.optional(),
+})
+
+export const itemFacetsSchema = z.strictObject({
+  all: z.number().int().nonnegative(),
+  favorites: z.number().int().nonnegative(),
+  trash: z.number().int().nonnegative(),
+  types: z.record(itemType, z.number().int().nonnegative()),
+  tags: z.array(z.strictObject({ name: z.string(), count: z.number().int().positive() })),
+})
+
+export const vaultStatusSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('no-account') }),
+  z.strictObject({
+    state: z.literal('locked'),
+    accountId: z.string(),
+    /** The keychain has no Secret Key for this account (or there is no keychain): the lock screen asks for it. */
+    secretKeyNeeded: z.boolean(),
+    /** Why, in words, when secretKeyNeeded. */
+    secretKeyReason: z.string().optional(),
+  }),
+  z.strictObject({
+    state: z.literal('unlocked'),
+    accountId: z.string(),
+    email: z.string(),
+    itemCount: z.number().int().nonnegative(),
+  }),
+])
+
+export const strengthSchema = z.strictObject({
+  score: z.number().int().min(0).max(4),
+  crackTime: z.string(),
+  warning: z.string(),
+  suggestions: z.array(z.string()),
+  /** Whether createAccount would accept it as a master password. */
+  acceptable: z.boolean(),
+})
+
+export const settingsSchema = z.strictObject({
+  /** 0 = never lock on idle. */
+  autoLockMs: z.number().int().nonnegative(),
+  /** 0 = never clear. */
+  clipboardClearMs: z.number().int().nonnegative(),
+})
+
+export const copyResultSchema = z.strictObject({
+  /** When main will clear the clipboard (epoch ms), or null when clearing is off. */
+  clearsAt: timestamp.nullable(),
+})
+
+export const totpSchema = z.strictObject({
+  code: z.string().regex(/^[0-9]{6,8}$/),
+  secondsLeft: z.number().int().nonnegative(),
+  period: z.number().int().positive(),
+  digits: z.number().int().min(6).max(8),
+})
+
+export const generatedSchema = z.strictObject({
+  value: z.string(),
+  entropyBits: z.number().nonnegative(),
+})
+
+export type ItemFacets = z.output<typeof itemFacetsSchema>
+export type VaultStatusView = z.output<typeof vaultStatusSchema>
+export type StrengthView = z.output<typeof strengthSchema>
+export type SettingsView = z.output<typeof settingsSchema>
+export type TotpView = z.output<typeof totpSchema>

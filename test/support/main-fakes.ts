@@ -1,0 +1,39 @@
+/**
+ * Stand-ins for the two OS services the main process talks to, for tests
+ * that run the real services without Electron or a keyring: a clipboard and
+ * a keychain, both in memory.
+ */
+import type { ClipboardPort } from '../../src-main/clipboard/clipboard-guard.ts'
+import type { KeychainAvailability, SecretKeyStore } from '../../src-main/keychain/index.ts'
+
+export class MemoryClipboard implements ClipboardPort {
+  #text = ''
+  async write(text: string): Promise<void> {
+    this.#text = text
+  }
+  async readText(): Promise<string> {
+    return this.#text
+  }
+  async clear(): Promise<void> {
+    this.#text = ''
+  }
+}
+
+export class MemoryKeychain implements SecretKeyStore {
+  readonly #entries = new Map<string, string>()
+  async availability(): Promise<KeychainAvailability> {
+    return { available: true }
+  }
+  async get(accountId: string): Promise<string | null> {
+    return this.#entries.get(accountId) ?? null
+  }
+  async set(accountId: string, secretKey: string): Promise<void> {
+    this.#entries.set(accountId, secretKey)
+  }
+  async delete(accountId: string): Promise<boolean> {
+    return this.#entries.delete(accountId)
+  }
+  clear(): void {
+    this.#entries.clear()
+  }
+}
