@@ -63,17 +63,18 @@ async function start(): Promise<void> {
 
 function startServices(): MainServices {
   const openedInTests: string[] = []
+  const keychain = createOsKeychain()
   const started = createMainServices({
     dataDir: defaultDataDir(),
     identity: { name: app.getName(), version: app.getVersion() },
-    keychain: createOsKeychain(),
+    keychain,
     clipboard: electronClipboardPort({ clipboard, ClipboardItem }),
     // Under test hooks, links are recorded instead of opening a real browser.
     openInBrowser: testHooks ? async (url) => void openedInTests.push(url) : (url) => shell.openExternal(url),
     emit: sendToWindow,
     ...(testHooks ? { kdfCost: KDF_FLOOR } : {}),
   })
-  if (testHooks) installE2eHooks(started, openedInTests)
+  if (testHooks) installE2eHooks(started, keychain, openedInTests)
   return started
 }
 

@@ -6,6 +6,7 @@
  * app.isPackaged as well as the variable.
  */
 import type { LockReason } from '../../src-shared/ipc/events.ts'
+import type { SecretKeyStore } from '../keychain/index.ts'
 import type { MainServices } from './main-services.ts'
 
 export const E2E_HOOKS_VARIABLE = 'VAULT_E2E_HOOKS'
@@ -19,6 +20,7 @@ export interface E2eHooks {
   setClipboardClearMs(ms: number): void
   setAutoLockMs(ms: number): void
   openedUrls(): string[]
+  forgetSecretKey(): Promise<void>
   lockFromSystem(reason: LockReason): void
 }
 
@@ -26,7 +28,11 @@ export function e2eHooksWanted(isPackaged: boolean, env: NodeJS.ProcessEnv = pro
   return !isPackaged && env[E2E_HOOKS_VARIABLE] === '1'
 }
 
-export function installE2eHooks(services: MainServices, openedUrls: readonly string[]): void {
+export function installE2eHooks(
+  services: MainServices,
+  keychain: SecretKeyStore,
+  openedUrls: readonly string[],
+): void {
   const hooks: E2eHooks = {
     seedAccount: async () => {
       const created = await services.vault.createAccount(SEED)
@@ -35,6 +41,10 @@ export function installE2eHooks(services: MainServices, openedUrls: readonly str
     setClipboardClearMs: (ms) => services.settings.setClipboardClearMs(ms),
     setAutoLockMs: (ms) => services.vault.setAutoLockMs(ms),
     openedUrls: () => [...openedUrls],
+    forgetSecretKey: async () => {
+      const status = services.vault.status()
+      if (status.state !== 'no-account') await keychain.delete(status.accountId)
+    },
     lockFromSystem: (reason) => services.vault.lock(reason),
   }
   Object.defineProperty(globalThis, E2E_HOOKS_GLOBAL, { value: Object.freeze(hooks) })

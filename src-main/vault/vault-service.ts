@@ -30,6 +30,7 @@ import {
   type SecretKeyAvailability,
   secretKeyAvailability,
 } from './secret-key-source.ts'
+import { measured, yieldToEventLoop } from './pacing.ts'
 import { UnlockedSession } from './session.ts'
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
@@ -308,17 +309,4 @@ export class VaultService {
     this.#worker = null
     return worker === null ? {} : { worker }
   }
-}
-
-async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const start = performance.now()
-  try {
-    return await work()
-  } finally {
-    performance.measure(name, { start, end: performance.now() })
-  }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
 }

@@ -131,18 +131,20 @@ describe('account', () => {
     await expectCodeAsync(vault.service.unlock({ password: PASSWORD }), 'KDF_BELOW_FLOOR')
   })
 
-  it('locks itself after the idle delay, and any use restarts the delay', async () => {
+  it('locks itself after the idle delay, and any use or noted activity restarts the delay', async () => {
     const { vault } = await createdVault()
     vault.service.setAutoLockMs(150)
-    let locks = 0
-    vault.service.onLock(() => locks++)
+    const locks: string[] = []
+    vault.service.onLock((reason) => locks.push(reason))
     await new Promise((resolve) => setTimeout(resolve, 100))
     vault.service.listItems()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    vault.service.noteActivity()
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(vault.service.status().state).toBe('unlocked')
     await new Promise((resolve) => setTimeout(resolve, 250))
     expect(vault.service.status().state).toBe('locked')
-    expect(locks).toBe(1)
+    expect(locks).toEqual(['idle'])
     expect(vault.service.autoLockMs).toBe(150)
   })
 
