@@ -28,11 +28,7 @@ export function e2eHooksWanted(isPackaged: boolean, env: NodeJS.ProcessEnv = pro
   return !isPackaged && env[E2E_HOOKS_VARIABLE] === '1'
 }
 
-export function installE2eHooks(
-  services: MainServices,
-  keychain: SecretKeyStore,
-  openedUrls: readonly string[],
-): void {
+export function installE2eHooks(services: MainServices, keychain: SecretKeyStore, openedUrls: readonly string[]): void {
   const hooks: E2eHooks = {
     seedAccount: async () => {
       const created = await services.vault.createAccount(SEED)

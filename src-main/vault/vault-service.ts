@@ -23,6 +23,7 @@ import { createAccountRecords, openAccount } from './account.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import * as items from './items.ts'
+import { measured, yieldToEventLoop } from './pacing.ts'
 import {
   newSecretKey,
   rememberSecretKey,
@@ -30,7 +31,6 @@ import {
   type SecretKeyAvailability,
   secretKeyAvailability,
 } from './secret-key-source.ts'
-import { measured, yieldToEventLoop } from './pacing.ts'
 import { UnlockedSession } from './session.ts'
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
