@@ -30,6 +30,7 @@ export const METHODS = [
   'itemHistory',
   'restoreRevision',
   'generate',
+  'copyGenerated',
 ] as const
 
 export type Method = (typeof METHODS)[number]

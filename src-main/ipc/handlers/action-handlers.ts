@@ -8,9 +8,14 @@ import { generatePassphrase, generatePassword } from '../../items/index.ts'
 import type { HandlersFor } from '../dispatcher.ts'
 import type { HandlerDeps } from './deps.ts'
 
-type ActionMethod = 'copyField' | 'getTotp' | 'copyTotp' | 'openUrl' | 'generate'
+type ActionMethod = 'copyField' | 'getTotp' | 'copyTotp' | 'openUrl' | 'generate' | 'copyGenerated'
 
 export function actionHandlers({ vault, copyToClipboard, openExternal }: HandlerDeps): HandlersFor<ActionMethod> {
+  // Only a value main generated can be copied this way, so the window cannot put arbitrary text on the clipboard.
+  let lastGenerated: string | null = null
+  vault.onLock(() => {
+    lastGenerated = null
+  })
   return {
     copyField: ({ id, field, revision }) => {
       const value = vault.revealField(id, field, revision)
@@ -28,7 +33,12 @@ export function actionHandlers({ vault, copyToClipboard, openExternal }: Handler
     generate: (request) => {
       const generated =
         request.kind === 'password' ? generatePassword(withoutKind(request)) : generatePassphrase(withoutKind(request))
+      lastGenerated = generated.value
       return { value: generated.value, entropyBits: generated.entropyBits }
+    },
+    copyGenerated: () => {
+      if (lastGenerated === null) throw new VaultError('FIELD_NOT_FOUND', 'Generate a password first.')
+      return copyToClipboard(lastGenerated)
     },
   }
 }

@@ -44,6 +44,13 @@ function addLogin(extra: Record<string, unknown> = {}): Promise<View> {
 }
 
 describe('items over IPC', () => {
+  it('copyGenerated copies only what main generated, and forgets it on lock', async () => {
+    expect(await main.call('copyGenerated')).toMatchObject({ ok: false, error: { code: 'FIELD_NOT_FOUND' } })
+    await main.ok('generate', { kind: 'password' })
+    await main.ok('lock')
+    expect(await main.call('copyGenerated')).toMatchObject({ ok: false, error: { code: 'FIELD_NOT_FOUND' } })
+  })
+
   it('lists and views carry no secret; revealField is the one way out', async () => {
     const view = await addLogin()
     expect(view.secretFields.sort()).toEqual(['password', 'totp'])
@@ -165,6 +172,8 @@ describe('items over IPC', () => {
     expect(password.entropyBits).toBeGreaterThan(150)
     const phrase = await main.ok<{ value: string }>('generate', { kind: 'passphrase', words: 5, separator: '.' })
     expect(phrase.value.split('.')).toHaveLength(5)
+    expect(await main.ok('copyGenerated')).toMatchObject({ clearsAt: expect.any(Number) })
+    expect(await main.clipboard.readText()).toBe(phrase.value)
     expect(await main.call('generate', { kind: 'password', length: 2 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_GENERATOR_OPTIONS' },
