@@ -4,6 +4,7 @@
  * missing or the call itself fails, and components never need try/catch.
  */
 import type { VaultApi } from '@shared/ipc/contract.ts'
+import type { VaultEventListener } from '@shared/ipc/events.ts'
 import { METHODS, type Method } from '@shared/ipc/methods.ts'
 import type { IpcResult } from '@shared/ipc/result.ts'
 
@@ -28,7 +29,11 @@ export function createVaultClient(api: VaultApi | undefined): VaultClient {
       }
     }
   }
-  return Object.freeze(client) as unknown as VaultClient
+  const onEvent = (listener: VaultEventListener): (() => void) => {
+    if (api?.onEvent === undefined) return () => undefined
+    return api.onEvent(listener)
+  }
+  return Object.freeze({ ...client, onEvent }) as unknown as VaultClient
 }
 
 /** The client over the preload's bridge; undefined outside Electron becomes a clear failure, not a crash. */
