@@ -4,11 +4,10 @@
  * error names the option at fault.
  */
 import { VaultError } from '../../src-shared/errors.ts'
+import { PASSPHRASE_WORDS, PASSWORD_LENGTH, SEPARATOR_MAX_LENGTH } from '../../src-shared/ipc/limits.ts'
 import { CHARACTER_CLASS_NAMES, type CharacterClassName } from './char-classes.ts'
 
-export const PASSWORD_LENGTH = { min: 4, max: 128, default: 20 } as const
-export const PASSPHRASE_WORDS = { min: 3, max: 20, default: 6 } as const
-export const SEPARATOR_MAX_LENGTH = 5
+export { PASSPHRASE_WORDS, PASSWORD_LENGTH, SEPARATOR_MAX_LENGTH }
 
 export interface PasswordOptions {
   readonly length?: number | undefined

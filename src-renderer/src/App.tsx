@@ -1,25 +1,14 @@
 import { useMemo } from 'react'
-import { VaultClientContext } from './api/use-vault-client.ts'
 import { defaultVaultClient, type VaultClient } from './api/vault-client.ts'
-import { AppInfo } from './features/app-info/AppInfo.tsx'
-import { SecretKeyCheck } from './features/secret-key-check/SecretKeyCheck.tsx'
+import { AppShell } from './app/AppShell.tsx'
 
 export interface AppProps {
   /** Tests may pass their own; the app uses the preload's window.vault. */
   readonly client?: VaultClient
 }
 
+/** The whole window. See app/AppShell.tsx for the screens and app/session.ts for what the vault workspace gets. */
 export function App({ client }: AppProps) {
   const vault = useMemo(() => client ?? defaultVaultClient(), [client])
-  return (
-    <VaultClientContext.Provider value={vault}>
-      <main className="app">
-        <header className="app-header">
-          <h1>Vault</h1>
-          <AppInfo />
-        </header>
-        <SecretKeyCheck />
-      </main>
-    </VaultClientContext.Provider>
-  )
+  return <AppShell client={vault} />
 }

@@ -159,8 +159,8 @@ export const contract = {
   itemHistory: { req: itemRef, res: z.strictObject({ revisions: z.array(itemRevisionInfoSchema) }) },
   restoreRevision: { req: z.strictObject({ id: itemId, revision }), res: itemViewSchema },
   generate: { req: generateRequest, res: generatedSchema },
-  /** Copies the last value generate() returned (main keeps it until the next one or a lock), and nothing else. */
-  copyGenerated: { req: z.void(), res: copyResultSchema },
+  /** Copies value if it is the last one generate() returned (main keeps it until the next one or a lock), and nothing else. */
+  copyGenerated: { req: z.strictObject({ value: z.string().max(1_000) }), res: copyResultSchema },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>

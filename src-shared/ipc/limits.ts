@@ -27,3 +27,8 @@ export const AUTO_LOCK_CHOICES_MS = [
 export const CLIPBOARD_CLEAR_CHOICES_MS = [10_000, 30_000, 60_000, 2 * 60_000, 5 * 60_000, 0] as const
 
 export const DEFAULT_CLIPBOARD_CLEAR_MS = 30_000
+
+/** The generator's ranges: main enforces them, the generator panel bounds its controls by them. */
+export const PASSWORD_LENGTH = { min: 4, max: 128, default: 20 } as const
+export const PASSPHRASE_WORDS = { min: 3, max: 20, default: 6 } as const
+export const SEPARATOR_MAX_LENGTH = 5

@@ -1,72 +1,98 @@
 // @vitest-environment happy-dom
-import type { VaultApi } from '@shared/ipc/contract.ts'
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../src-renderer/src/App.tsx'
+import { ACCOUNT_ID, fail, ok, stubVault } from './support/stub-vault.ts'
 
-const APP_INFO = {
-  name: 'Vault',
-  version: '0.1.0',
-  cryptoFormatVersion: 1,
-  kdfFloor: { memlimitBytes: 64 * 1024 * 1024, opslimit: 3 },
-}
-
-function stubVault(overrides: Partial<VaultApi> = {}) {
-  const vault = {
-    getAppInfo: vi.fn(async () => ({ ok: true as const, data: APP_INFO })),
-    checkSecretKey: vi.fn(async () => ({ ok: true as const, data: { accountId: 'ABC234' } })),
-    ...overrides,
-  }
-  vi.stubGlobal('vault', vault)
-  return vault
-}
-
-function submitSecretKey(text: string): void {
-  fireEvent.change(screen.getByLabelText('Secret Key', { exact: true }), { target: { value: text } })
-  fireEvent.click(screen.getByRole('button', { name: 'Check' }))
-}
-
-beforeEach(() => {
-  stubVault()
+vi.mock('../../src-renderer/src/features/vault/VaultWorkspace.tsx', async () => {
+  const { FakeWorkspace } = await import('./support/fake-workspace.tsx')
+  return { VaultWorkspace: FakeWorkspace }
 })
+
+const LOCKED = { state: 'locked', accountId: ACCOUNT_ID, secretKeyNeeded: false }
+const UNLOCKED = { state: 'unlocked', accountId: ACCOUNT_ID, email: 'ada@example.org', itemCount: 3 }
 
 afterEach(() => {
   cleanup()
   vi.unstubAllGlobals()
 })
 
-describe('App', () => {
-  it('shows the heading and the app info from window.vault', async () => {
+/** A vault that answers getStatus with each given status in turn, repeating the last. */
+function vaultWithStatuses(...statuses: unknown[]) {
+  let call = 0
+  return stubVault({ getStatus: async () => ok(statuses[Math.min(call++, statuses.length - 1)]) })
+}
+
+describe('App shell', () => {
+  it('starts with onboarding when there is no account', async () => {
+    stubVault()
     render(<App />)
-    expect(screen.getByRole('heading', { level: 1, name: 'Vault' })).toBeDefined()
-    expect((await screen.findByTestId('app-version')).textContent).toBe('Vault 0.1.0')
-    expect(screen.getByTestId('crypto-format').textContent).toBe('v1')
-    expect(screen.getByTestId('kdf-floor').textContent).toBe('Argon2id, 64 MiB, 3 passes')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Vault' })).toBeDefined()
+    expect(screen.getByRole('main')).toBeDefined()
   })
 
-  it('sends the typed Secret Key and announces its account id', async () => {
-    const vault = stubVault()
+  it('shows the lock screen, with the account id, when the vault is locked', async () => {
+    vaultWithStatuses(LOCKED)
     render(<App />)
-    submitSecretKey('k1 abc234 ...')
-    expect(vault.checkSecretKey).toHaveBeenCalledWith({ secretKey: 'k1 abc234 ...' })
-    const status = screen.getByRole('status')
-    expect(status.getAttribute('aria-live')).toBe('polite')
-    await vi.waitFor(() => expect(status.textContent).toBe('This Secret Key belongs to account ABC234.'))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Unlock your vault' })).toBeDefined()
+    expect(screen.getByTestId('account-id').textContent).toBe(ACCOUNT_ID)
+    expect(document.activeElement).toBe(screen.getByLabelText('Master password'))
   })
 
-  it('shows the specific typo message and marks the field invalid', async () => {
-    const message = 'The Secret Key does not check out: a character is mistyped or two are swapped.'
-    stubVault({ checkSecretKey: async () => ({ ok: false, error: { code: 'SECRET_KEY_TYPO', message } }) })
+  it('shows the workspace with the session when the vault is unlocked', async () => {
+    vaultWithStatuses(UNLOCKED)
     render(<App />)
-    submitSecretKey('K1-ABC234-XXXX')
-    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(message))
-    expect(screen.getByLabelText('Secret Key', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+    expect((await screen.findByTestId('workspace')).textContent).toBe('Workspace of ada@example.org (ABC234)')
   })
 
-  it('says so when the app info cannot be loaded', async () => {
-    const message = 'This window is not allowed to talk to the vault.'
-    stubVault({ getAppInfo: async () => ({ ok: false, error: { code: 'FORBIDDEN_SENDER', message } }) })
+  it.each([
+    ['suspend', 'Locked because the computer went to sleep.'],
+    ['screen-lock', 'Locked because the screen was locked.'],
+    ['idle', 'Locked after 10 minutes of inactivity.'],
+  ] as const)('drops the workspace at once on a %s lock and says why', async (reason, words) => {
+    const vault = vaultWithStatuses(UNLOCKED, LOCKED)
     render(<App />)
-    expect((await screen.findByText(message)).tagName).toBe('P')
+    await screen.findByTestId('workspace')
+    act(() => vault.emit({ type: 'locked', reason }))
+    expect(screen.queryByTestId('workspace')).toBeNull()
+    expect((await screen.findByTestId('lock-notice')).textContent).toBe(words)
+  })
+
+  it('asks for the Secret Key after a lock when the keychain no longer has it', async () => {
+    const reason = 'This device does not have the Secret Key for account ABC234.'
+    const vault = vaultWithStatuses(UNLOCKED, { ...LOCKED, secretKeyNeeded: true, secretKeyReason: reason })
+    render(<App />)
+    await screen.findByTestId('workspace')
+    act(() => vault.emit({ type: 'locked', reason: 'suspend' }))
+    expect(await screen.findByLabelText('Secret Key')).toBeDefined()
+    expect(screen.getByTestId('secret-key-reason').textContent).toContain(reason)
+  })
+
+  it('goes to the lock screen when any call finds the vault locked', async () => {
+    const vault = vaultWithStatuses(UNLOCKED, LOCKED)
+    vault.listItems.mockImplementation(async () => fail('VAULT_LOCKED', 'The vault is locked.'))
+    render(<App />)
+    fireEvent.click(await screen.findByRole('button', { name: 'List' }))
+    expect((await screen.findByTestId('lock-notice')).textContent).toBe('The vault was locked. Unlock it to carry on.')
+  })
+
+  it('locks through main from the session, with no reason shown', async () => {
+    const vault = vaultWithStatuses(UNLOCKED, LOCKED)
+    render(<App />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock' }))
+    expect(await screen.findByRole('heading', { name: 'Unlock your vault' })).toBeDefined()
+    expect(vault.lock).toHaveBeenCalledTimes(1)
+    expect(screen.queryByTestId('lock-notice')).toBeNull()
+  })
+
+  it('says so, and offers to retry, when main cannot be reached', async () => {
+    let call = 0
+    stubVault({
+      getStatus: async () => (call++ === 0 ? fail('INTERNAL', 'The window lost its connection.') : ok(LOCKED)),
+    })
+    render(<App />)
+    expect((await screen.findByTestId('startup-error')).textContent).toBe('The window lost its connection.')
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('heading', { name: 'Unlock your vault' })).toBeDefined()
   })
 })

@@ -1,14 +1,14 @@
 import type { VaultApi } from '@shared/ipc/contract.ts'
-import { METHODS } from '@shared/ipc/methods.ts'
+import { METHODS, ON_EVENT } from '@shared/ipc/methods.ts'
 import { describe, expect, it } from 'vitest'
 import { createVaultClient } from '../../src-renderer/src/api/vault-client.ts'
 
 const BRIDGE_FAILED = { ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('connection') } }
 
 describe('createVaultClient', () => {
-  it('has one function per method', () => {
+  it('has one function per method, and onEvent', () => {
     const client = createVaultClient(undefined)
-    expect(Object.keys(client).sort()).toEqual([...METHODS].sort())
+    expect(Object.keys(client).sort()).toEqual([...METHODS, ON_EVENT].sort())
     expect(Object.isFrozen(client)).toBe(true)
   })
 
@@ -32,5 +32,15 @@ describe('createVaultClient', () => {
     } as unknown as VaultApi
     expect(await createVaultClient(broken).getAppInfo()).toEqual(BRIDGE_FAILED)
     expect(await createVaultClient(broken).checkSecretKey({ secretKey: 'x' })).toEqual(BRIDGE_FAILED)
+  })
+
+  it("passes main's events through, and listens to nothing without a bridge", () => {
+    const listeners: ((event: unknown) => void)[] = []
+    const api = { onEvent: (listener: (event: unknown) => void) => listeners.push(listener) && (() => undefined) }
+    const heard: unknown[] = []
+    createVaultClient(api as unknown as VaultApi).onEvent((event) => heard.push(event))
+    for (const listener of listeners) listener({ type: 'locked', reason: 'idle' })
+    expect(heard).toEqual([{ type: 'locked', reason: 'idle' }])
+    expect(createVaultClient(undefined).onEvent(() => undefined)()).toBeUndefined()
   })
 })

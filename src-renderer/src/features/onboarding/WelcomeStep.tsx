@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react'
+import { DeviceIcon, KeyIcon, ShieldIcon } from '../../ui/icons.tsx'
+import { AuthHeader, Button } from '../../ui/index.ts'
+
+/** First screen of a first run: what this app is, in three lines, and one way forward. */
+export function WelcomeStep({ onStart }: { readonly onStart: () => void }) {
+  return (
+    <>
+      <AuthHeader title="Welcome to Vault" subtitle="A password manager that keeps your secrets on your side." />
+      <ul className="welcome-points">
+        <Point icon={<ShieldIcon />} title="Zero knowledge">
+          Everything is encrypted on this device. Titles, addresses and usernames too.
+        </Point>
+        <Point icon={<KeyIcon />} title="Two secrets">
+          Your master password and a Secret Key made on this device. A copy of your vault is useless without both.
+        </Point>
+        <Point icon={<DeviceIcon />} title="Works offline">
+          Your vault is a single encrypted file on this computer.
+        </Point>
+      </ul>
+      <div className="auth-actions">
+        <Button variant="primary" block onClick={onStart}>
+          Create a new vault
+        </Button>
+      </div>
+    </>
+  )
+}
+
+function Point({
+  icon,
+  title,
+  children,
+}: {
+  readonly icon: ReactNode
+  readonly title: string
+  readonly children: ReactNode
+}) {
+  return (
+    <li className="welcome-point">
+      <span className="welcome-point-icon">{icon}</span>
+      <div>
+        <p className="welcome-point-title">{title}</p>
+        <p className="welcome-point-text">{children}</p>
+      </div>
+    </li>
+  )
+}

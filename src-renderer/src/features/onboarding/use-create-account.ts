@@ -1,0 +1,112 @@
+import type { Res } from '@shared/ipc/contract.ts'
+import { type FormEvent, useState } from 'react'
+import { useVaultClient } from '../../api/use-vault-client.ts'
+import { type StrengthState, useStrength } from './use-strength.ts'
+
+export type CreatedAccount = Res<'createAccount'>
+
+/** Enough to catch a slip (a missing @ or domain); main checks the address properly. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export interface CreateAccountForm {
+  readonly email: string
+  readonly setEmail: (value: string) => void
+  readonly leaveEmail: () => void
+  readonly password: string
+  readonly setPassword: (value: string) => void
+  readonly confirm: string
+  readonly setConfirm: (value: string) => void
+  readonly leaveConfirm: () => void
+  readonly strength: StrengthState
+  readonly emailError: string | undefined
+  readonly confirmError: string | undefined
+  readonly canCreate: boolean
+  readonly creating: boolean
+  readonly failure: string | null
+  readonly submit: (event: FormEvent<HTMLFormElement>) => void
+}
+
+/**
+ * The create-account form: email, master password (rated live by main),
+ * confirmation. Create is possible only when main rates the exact current
+ * password acceptable and the two entries match. The typed password is
+ * dropped from state as soon as the account exists.
+ */
+export function useCreateAccount(onCreated: (account: CreatedAccount) => void): CreateAccountForm {
+  const client = useVaultClient()
+  const fields = useAccountFields()
+  const [creating, setCreating] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const canCreate = fields.valid && !creating
+
+  async function create(): Promise<void> {
+    setCreating(true)
+    setFailure(null)
+    const result = await client.createAccount({ email: fields.email.trim(), password: fields.password })
+    setCreating(false)
+    if (!result.ok) return setFailure(result.error.message)
+    fields.forgetPasswords()
+    onCreated(result.data)
+  }
+
+  return {
+    ...fields,
+    canCreate,
+    creating,
+    failure,
+    submit: (event) => {
+      event.preventDefault()
+      fields.revealErrors()
+      if (canCreate) void create()
+    },
+  }
+}
+
+/** The three fields, whether they are fit to submit, and what to say about them. */
+function useAccountFields() {
+  const [email, setEmailValue] = useState('')
+  const [emailLeft, setEmailLeft] = useState(false)
+  const [password, setPassword] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [confirmLeft, setConfirmLeft] = useState(false)
+  const strength = useStrength(password, email)
+  const emailValid = EMAIL_SHAPE.test(email.trim())
+  return {
+    email,
+    setEmail: (value: string) => {
+      setEmailValue(value)
+      setEmailLeft(false)
+    },
+    leaveEmail: () => setEmailLeft(email !== ''),
+    password,
+    setPassword,
+    confirm,
+    setConfirm,
+    leaveConfirm: () => setConfirmLeft(true),
+    strength,
+    emailError: emailLeft ? emailProblem(email, emailValid) : undefined,
+    confirmError: confirmProblem(password, confirm, confirmLeft),
+    valid: emailValid && strength.estimate?.acceptable === true && confirm === password,
+    /** On submit: say what is wrong with every field, touched or not. */
+    revealErrors: () => {
+      setEmailLeft(true)
+      setConfirmLeft(true)
+    },
+    forgetPasswords: () => {
+      setPassword('')
+      setConfirm('')
+    },
+  }
+}
+
+function emailProblem(email: string, valid: boolean): string | undefined {
+  if (valid) return undefined
+  return email.trim() === '' ? 'Enter your email address.' : 'This does not look like an email address.'
+}
+
+/** Shown once the confirmation is as long as the password, or the user has left the field. */
+function confirmProblem(password: string, confirm: string, left: boolean): string | undefined {
+  if (confirm === '' || confirm === password) return undefined
+  if (!left && confirm.length < password.length && password.startsWith(confirm)) return undefined
+  return 'The two passwords do not match.'
+}

@@ -1,0 +1,51 @@
+/**
+ * What the unlock screen does with each failure: the words to show, which
+ * field they are about (it gets focus), and whether the typed password is
+ * cleared. The password is cleared only when it was tried and found wrong;
+ * a Secret Key problem is found before the password is ever used, so the
+ * password stays and focus goes to the Secret Key.
+ */
+import type { IpcFailure } from '@shared/ipc/result.ts'
+
+export type UnlockField = 'password' | 'secretKey' | 'none'
+
+export interface UnlockProblem {
+  readonly message: string
+  readonly field: UnlockField
+  readonly clearPassword: boolean
+  /** The keychain has no Secret Key: show the field for it. */
+  readonly askSecretKey: boolean
+}
+
+const SECRET_KEY_CODES = new Set(['SECRET_KEY_TYPO', 'SECRET_KEY_WRONG_ACCOUNT', 'UNSUPPORTED_VERSION'])
+
+export function unlockProblem(error: IpcFailure, secretKeyTyped: boolean): UnlockProblem {
+  if (error.code === 'WRONG_PASSWORD_OR_SECRET_KEY') {
+    const message = secretKeyTyped
+      ? 'The master password or the Secret Key is wrong. Check both and try again.'
+      : 'That master password is not right. Try again.'
+    return { message, field: 'password', clearPassword: true, askSecretKey: false }
+  }
+  if (error.code === 'PASSWORD_EMPTY') return passwordMissing()
+  if (error.code === 'SECRET_KEY_REQUIRED') {
+    return { message: error.message, field: 'secretKey', clearPassword: false, askSecretKey: true }
+  }
+  if (SECRET_KEY_CODES.has(error.code)) {
+    return { message: error.message, field: 'secretKey', clearPassword: false, askSecretKey: false }
+  }
+  // KDF_*, STORE_*, INTERNAL …: main's own words; the typed secrets were not judged, so they stay.
+  return { message: error.message, field: 'none', clearPassword: false, askSecretKey: false }
+}
+
+export function passwordMissing(): UnlockProblem {
+  return { message: 'Enter your master password.', field: 'password', clearPassword: false, askSecretKey: false }
+}
+
+export function secretKeyMissing(): UnlockProblem {
+  return {
+    message: 'Enter your Secret Key. It is on your Emergency Kit and starts with K1.',
+    field: 'secretKey',
+    clearPassword: false,
+    askSecretKey: true,
+  }
+}

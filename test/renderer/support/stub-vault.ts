@@ -1,0 +1,69 @@
+/**
+ * A stand-in for the preload's window.vault in renderer unit tests: every
+ * method a vi.fn answering with a harmless success, overridable per test,
+ * and emit() to play main's events.
+ */
+import type { VaultApi } from '@shared/ipc/contract.ts'
+import type { VaultEvent, VaultEventListener } from '@shared/ipc/events.ts'
+import { METHODS, type Method } from '@shared/ipc/methods.ts'
+import type { IpcFailure } from '@shared/ipc/result.ts'
+import { vi } from 'vitest'
+
+export const APP_INFO = {
+  name: 'Vault',
+  version: '0.1.0',
+  cryptoFormatVersion: 1,
+  kdfFloor: { memlimitBytes: 64 * 1024 * 1024, opslimit: 3 },
+}
+
+export const ACCOUNT_ID = 'ABC234'
+export const SECRET_KEY = 'K1-ABC234-DEF567-GHJ89K-LMN234-PQRST-VWX56'
+
+const DEFAULTS: Partial<Record<Method, unknown>> = {
+  getAppInfo: APP_INFO,
+  checkSecretKey: { accountId: ACCOUNT_ID },
+  getStatus: { state: 'no-account' },
+  estimateStrength: { score: 4, crackTime: 'centuries', warning: '', suggestions: [], acceptable: true },
+  createAccount: { accountId: ACCOUNT_ID, secretKey: SECRET_KEY, secretKeyInKeychain: true },
+  unlock: { itemCount: 0, damagedCount: 0 },
+  lock: null,
+  noteActivity: null,
+  getSettings: { autoLockMs: 600_000, clipboardClearMs: 30_000 },
+  updateSettings: { autoLockMs: 600_000, clipboardClearMs: 30_000 },
+  generate: { value: 'Xq7#pL2!vR9@mK4$wZ8&', entropyBits: 130.2 },
+  listItems: { items: [], total: 0 },
+}
+
+type Answer = (request: never) => Promise<unknown>
+
+export type StubVault = { readonly [M in Method]: ReturnType<typeof vi.fn<Answer>> } & {
+  readonly onEvent: (listener: VaultEventListener) => () => void
+  /** Delivers one of main's events to every listener, as the preload would. */
+  readonly emit: (event: VaultEvent) => void
+}
+
+export const ok = <T>(data: T) => ({ ok: true as const, data })
+export const fail = (code: IpcFailure['code'], message = `${code} happened`) => ({
+  ok: false as const,
+  error: { code, message },
+})
+
+/** Installs a stub window.vault; overrides answer with full IpcResults. */
+export function stubVault(overrides: Partial<Record<Method, Answer>> = {}): StubVault {
+  const listeners = new Set<VaultEventListener>()
+  const methods = Object.fromEntries(
+    METHODS.map((method) => [method, vi.fn<Answer>(overrides[method] ?? (async () => ok(DEFAULTS[method] ?? null)))]),
+  )
+  const vault = {
+    ...methods,
+    onEvent: (listener: VaultEventListener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    emit: (event: VaultEvent) => {
+      for (const listener of listeners) listener(event)
+    },
+  } as unknown as StubVault
+  vi.stubGlobal('vault', vault as unknown as VaultApi)
+  return vault
+}
