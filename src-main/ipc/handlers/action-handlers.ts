@@ -36,8 +36,10 @@ export function actionHandlers({ vault, copyToClipboard, openExternal }: Handler
       lastGenerated = generated.value
       return { value: generated.value, entropyBits: generated.entropyBits }
     },
-    copyGenerated: () => {
-      if (lastGenerated === null) throw new VaultError('FIELD_NOT_FOUND', 'Generate a password first.')
+    copyGenerated: ({ value }) => {
+      if (lastGenerated === null || value !== lastGenerated) {
+        throw new VaultError('FIELD_NOT_FOUND', 'That is not the password just generated; generate it again.')
+      }
       return copyToClipboard(lastGenerated)
     },
   }

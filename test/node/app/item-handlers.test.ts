@@ -45,10 +45,18 @@ function addLogin(extra: Record<string, unknown> = {}): Promise<View> {
 
 describe('items over IPC', () => {
   it('copyGenerated copies only what main generated, and forgets it on lock', async () => {
-    expect(await main.call('copyGenerated')).toMatchObject({ ok: false, error: { code: 'FIELD_NOT_FOUND' } })
+    const planted = { value: 'text a window made up' }
+    expect(await main.call('copyGenerated', planted)).toMatchObject({ ok: false, error: { code: 'FIELD_NOT_FOUND' } })
+    const first = await main.ok<{ value: string }>('generate', { kind: 'password' })
     await main.ok('generate', { kind: 'password' })
+    expect(await main.call('copyGenerated', { value: first.value })).toMatchObject({ ok: false })
+    const last = await main.ok<{ value: string }>('generate', { kind: 'password' })
     await main.ok('lock')
-    expect(await main.call('copyGenerated')).toMatchObject({ ok: false, error: { code: 'FIELD_NOT_FOUND' } })
+    expect(await main.call('copyGenerated', { value: last.value })).toMatchObject({
+      ok: false,
+      error: { code: 'FIELD_NOT_FOUND' },
+    })
+    expect(await main.clipboard.readText()).toBe('')
   })
 
   it('lists and views carry no secret; revealField is the one way out', async () => {
@@ -172,7 +180,7 @@ describe('items over IPC', () => {
     expect(password.entropyBits).toBeGreaterThan(150)
     const phrase = await main.ok<{ value: string }>('generate', { kind: 'passphrase', words: 5, separator: '.' })
     expect(phrase.value.split('.')).toHaveLength(5)
-    expect(await main.ok('copyGenerated')).toMatchObject({ clearsAt: expect.any(Number) })
+    expect(await main.ok('copyGenerated', { value: phrase.value })).toMatchObject({ clearsAt: expect.any(Number) })
     expect(await main.clipboard.readText()).toBe(phrase.value)
     expect(await main.call('generate', { kind: 'password', length: 2 })).toMatchObject({
       ok: false,
