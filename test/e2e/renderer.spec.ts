@@ -1,35 +1,59 @@
 /**
  * The built renderer in Debian's Chromium, talking to the real main-process
- * IPC dispatcher and handlers through a stand-in for the preload.
+ * services (real crypto, a real SQLite file in a temporary folder) through
+ * the real IPC dispatcher, with a stand-in for the preload.
  */
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { initCrypto } from '../../src-main/crypto/index.ts'
 import { createIpcDispatcher } from '../../src-main/ipc/dispatcher.ts'
-import { createIpcHandlers } from '../../src-main/ipc/handlers.ts'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/window/csp.ts'
-import { collectPageErrors, type JourneyFixtures, registerJourney } from './support/journey.ts'
-import { APP_IDENTITY, RENDERER_OUT_DIR } from './support/paths.ts'
+import type { VaultEvent } from '../../src-shared/ipc/events.ts'
+import { collectPageErrors, type JourneyFixtures, registerJourney, screenshotSaver } from './support/journey.ts'
+import { type MainHarness, startMainHarness } from './support/main-harness.ts'
+import { RENDERER_OUT_DIR } from './support/paths.ts'
 import { type RendererServer, startRendererServer } from './support/static-server.ts'
-import { installVaultBridge } from './support/vault-bridge.ts'
+import { emitToPage, installVaultBridge } from './support/vault-bridge.ts'
 
-const test = base.extend<JourneyFixtures & { server: RendererServer }>({
+interface ChromiumFixtures {
+  readonly server: RendererServer
+  readonly harness: MainHarness
+}
+
+const test = base.extend<JourneyFixtures & ChromiumFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures must destructure their dependencies.
   server: async ({}, use) => {
     const server = await startRendererServer(RENDERER_OUT_DIR)
     await use(server)
     await server.close()
   },
+  harness: async ({ page }, use) => {
+    await initCrypto()
+    const harness = startMainHarness((event) => void deliver(page, event))
+    await use(harness)
+    // The window goes first, as in the app: a page still polling (a TOTP countdown) would otherwise call a closed store.
+    await page.close()
+    harness.close()
+  },
+  main: async ({ harness }, use) => {
+    await use(harness.control)
+  },
   pageErrors: async ({ page }, use) => {
     await use(collectPageErrors(page))
   },
-  appPage: async ({ page, server, pageErrors: _ }, use) => {
-    await initCrypto()
-    const handlers = createIpcHandlers(APP_IDENTITY)
-    await installVaultBridge(page, createIpcDispatcher(handlers, { trustedOrigins: [server.origin] }))
+  appPage: async ({ page, server, harness, pageErrors: _ }, use) => {
+    await installVaultBridge(page, createIpcDispatcher(harness.services.handlers, { trustedOrigins: [server.origin] }))
     await page.goto(`${server.origin}/index.html`)
     await use(page)
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures must destructure their dependencies.
+  saveScreenshot: async ({}, use, testInfo) => {
+    await use(screenshotSaver(testInfo))
+  },
 })
+
+function deliver(page: Page, event: VaultEvent): Promise<void> {
+  return emitToPage(page, event)
+}
 
 registerJourney(test)
 
@@ -38,10 +62,15 @@ test('every response carries the app protocol CSP header', async ({ page, server
   expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
 })
 
-test('a page on another origin is refused by the dispatcher', async ({ page, server }) => {
-  await initCrypto()
-  const trustedElsewhere = createIpcDispatcher(createIpcHandlers(APP_IDENTITY), { trustedOrigins: ['app://vault'] })
+test('a page on another origin is refused by the dispatcher', async ({ page, server, harness }) => {
+  const trustedElsewhere = createIpcDispatcher(harness.services.handlers, { trustedOrigins: ['app://vault'] })
   await installVaultBridge(page, trustedElsewhere)
   await page.goto(`${server.origin}/index.html`)
-  await expect(page.locator('.app-info')).toHaveText('This window is not allowed to talk to the vault.')
+  const status = await page.evaluate(() =>
+    (globalThis as unknown as { vault: { getStatus(): Promise<unknown> } }).vault.getStatus(),
+  )
+  expect(status).toEqual({
+    ok: false,
+    error: { code: 'FORBIDDEN_SENDER', message: 'This window is not allowed to talk to the vault.' },
+  })
 })
