@@ -1,6 +1,7 @@
 /** One glyph per item type, on a tinted tile so lists scan by shape and colour. */
 import type { ItemType } from '@shared/domain/item.ts'
 import type { ReactNode } from 'react'
+import { SvgIcon } from '../../../ui/icons.tsx'
 import './type-icon.css'
 
 const GLYPHS: Readonly<Record<ItemType, ReactNode>> = {
@@ -50,38 +51,12 @@ export interface TypeIconProps {
 export function TypeIcon({ type, size = 'small' }: TypeIconProps) {
   return (
     <span className={`type-icon type-icon-${type} type-icon-${size}`} aria-hidden="true">
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-      >
-        {GLYPHS[type]}
-      </svg>
+      <SvgIcon sized={false}>{GLYPHS[type]}</SvgIcon>
     </span>
   )
 }
 
 /** The bare glyph, for the sidebar. */
 export function TypeGlyph({ type }: { readonly type: ItemType }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {GLYPHS[type]}
-    </svg>
-  )
+  return <SvgIcon>{GLYPHS[type]}</SvgIcon>
 }

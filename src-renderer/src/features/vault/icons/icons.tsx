@@ -3,26 +3,7 @@
  * Stroke icons on a 24-unit grid that take the text colour; decorative, so
  * hidden from screen readers: the button around each one carries the label.
  */
-import type { ReactNode } from 'react'
-
-function Svg({ children, filled }: { readonly children: ReactNode; readonly filled?: boolean }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      fill={filled ? 'currentColor' : 'none'}
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  )
-}
+import { SvgIcon as Svg } from '../../../ui/icons.tsx'
 
 export const IconSearch = () => (
   <Svg>
@@ -43,12 +24,7 @@ export const IconStar = ({ filled }: { readonly filled?: boolean }) => (
   </Svg>
 )
 
-export const IconCopy = () => (
-  <Svg>
-    <rect x="8.5" y="8.5" width="11" height="11" rx="2" />
-    <path d="M15.5 8.5V6a1.5 1.5 0 0 0-1.5-1.5H6A1.5 1.5 0 0 0 4.5 6v8A1.5 1.5 0 0 0 6 15.5h2.5" />
-  </Svg>
-)
+export { CopyIcon as IconCopy } from '../../../ui/icons.tsx'
 
 export const IconEye = () => (
   <Svg>
