@@ -4,7 +4,7 @@
  * in crypto/ (reached only through the vault service).
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, ClipboardItem, clipboard, powerMonitor, session, shell } from 'electron'
+import { app, BrowserWindow, ClipboardItem, clipboard, Menu, powerMonitor, session, shell } from 'electron'
 import type { VaultEvent } from '../src-shared/ipc/events.ts'
 import { EVENT_CHANNEL } from '../src-shared/ipc/methods.ts'
 import { e2eHooksWanted, installE2eHooks } from './app/e2e-hooks.ts'
@@ -16,6 +16,7 @@ import { registerIpc } from './ipc/register.ts'
 import { createOsKeychain } from './keychain/index.ts'
 import { watchLockTriggers } from './system/lock-triggers.ts'
 import { defaultDataDir } from './vault/index.ts'
+import { appMenuTemplate } from './window/app-menu.ts'
 import { registerAppScheme, serveAppProtocol } from './window/app-protocol.ts'
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './window/app-url.ts'
 import { denyAllPermissions, guardWebContents } from './window/guards.ts'
@@ -52,6 +53,9 @@ async function start(): Promise<void> {
   await initCrypto()
   denyAllPermissions(session.defaultSession)
   serveAppProtocol(RENDERER_DIR)
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, isDev, appName: app.getName() })),
+  )
   services = startServices()
   registerIpc(createIpcDispatcher(services.handlers, { trustedOrigins }))
   watchLockTriggers(powerMonitor, (reason) => services?.vault.lock(reason))

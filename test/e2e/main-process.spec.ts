@@ -65,6 +65,7 @@ test('main starts in order: sandbox and scheme before ready, then protocol, IPC 
   expect(calls).toContain('app.on:second-instance')
   expect(order('protocol.handle:app')).toBeLessThan(order('new BrowserWindow'))
   expect(calls).toContain('app.on:will-quit')
+  expect(order('Menu.setApplicationMenu')).toBeLessThan(order('new BrowserWindow'))
   expect(calls).not.toContain('app.quit')
 })
 

@@ -118,3 +118,8 @@ export class ClipboardItem {
 export const shell = {
   openExternal: async (url: string) => void record.calls.push(`shell.openExternal:${url}`),
 }
+
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => template,
+  setApplicationMenu: () => void record.calls.push('Menu.setApplicationMenu'),
+}
