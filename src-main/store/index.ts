@@ -2,5 +2,7 @@
  * The local store's public interface: sealed records, revisions, the sync
  * outbox and non-secret settings in one SQLite file (node:sqlite).
  */
+
+export type { SyncKind, SyncLedger } from './sync-ledger.ts'
 export type { AccountRecord, ItemRecord, OutboxEntry, OutboxKind, VaultRecord, VaultStoreOptions } from './types.ts'
 export { VaultStore } from './vault-store.ts'

@@ -71,4 +71,20 @@ CREATE TABLE settings (
 ) STRICT, WITHOUT ROWID;
 `
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: (db) => db.exec(V1_SQL) }]
+/**
+ * v2, sync: the last revision of each record known to be on the server (the
+ * base a local edit was made on, and the expected revision of its push).
+ */
+const V2_SQL = `
+CREATE TABLE sync_state (
+  kind TEXT NOT NULL CHECK (kind IN ('account-keyset', 'account-meta', 'vault', 'item')),
+  record_id TEXT NOT NULL CHECK (record_id <> ''),
+  server_revision INTEGER NOT NULL CHECK (server_revision >= 0),
+  PRIMARY KEY (kind, record_id)
+) STRICT, WITHOUT ROWID;
+`
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: (db) => db.exec(V1_SQL) },
+  { version: 2, up: (db) => db.exec(V2_SQL) },
+]

@@ -11,6 +11,7 @@ import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, quickCheck, SCHEMA_VERSION } fro
 import { accountFromRow, itemFromRow, outboxFromRow, vaultFromRow } from './rows.ts'
 import { guard, storeCorrupt, toStoreError } from './sqlite-errors.ts'
 import { prepareStatements, type Statements } from './statements.ts'
+import { SyncLedger } from './sync-ledger.ts'
 import { Transactor } from './transaction.ts'
 import type { AccountRecord, ItemRecord, OutboxEntry, OutboxKind, VaultRecord, VaultStoreOptions } from './types.ts'
 import { assertAccount, assertCount, assertId, assertItem, assertVault } from './validate.ts'
@@ -19,6 +20,8 @@ export class VaultStore {
   static readonly SCHEMA_VERSION: number = SCHEMA_VERSION
 
   readonly path: string
+  /** Server revisions and records taken in from the server (sync/ only). */
+  readonly sync: SyncLedger
   readonly #db: DatabaseSync
   readonly #sql: Statements
   readonly #tx: Transactor
@@ -30,6 +33,7 @@ export class VaultStore {
     this.#sql = prepareStatements(db)
     this.#tx = new Transactor(db, path)
     this.#busyTimeoutMs = busyTimeoutMs
+    this.sync = new SyncLedger(db, this.#tx, path)
   }
 
   /** Creates the file (and its folder, mode 0700; file 0600) if missing; migrates an older schema; never deletes or resets an existing file. */
