@@ -22,7 +22,7 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1
 const PROBE_ACCOUNT = 'availability-probe'
 
 type Operation<T> = (backend: KeychainBackend) => Promise<T>
-type Call = <T>(operation: Operation<T>, secret?: string) => Promise<T>
+export type Call = <T>(operation: Operation<T>, secret?: string) => Promise<T>
 
 export function createSecretKeyStore(
   loadBackend: () => Promise<KeychainBackend>,
@@ -67,7 +67,7 @@ async function probe(call: Call, service: string): Promise<KeychainAvailability>
  * calls fail at once until it does: a hung keychain must not take the whole
  * pool (and with it every file read of the main process).
  */
-function createCaller(loadBackend: () => Promise<KeychainBackend>, timeoutMs: number): Call {
+export function createCaller(loadBackend: () => Promise<KeychainBackend>, timeoutMs: number): Call {
   let waitingForHungCall = false
 
   return async function call<T>(operation: Operation<T>, secret?: string): Promise<T> {
@@ -126,13 +126,13 @@ function printedSecretKey(accountId: string, secretKey: string): string {
 }
 
 /** A programming error, so not a VaultError; the value is not echoed, in case a secret was passed by mistake. */
-function assertAccountId(accountId: string): void {
+export function assertAccountId(accountId: string): void {
   if (typeof accountId !== 'string' || !isAccountId(accountId)) {
     throw new RangeError('An account id is 6 characters from 23456789ABCDEFGHJKLMNPQRSTVWXYZ.')
   }
 }
 
-function assertOptions(service: string, timeoutMs: number): void {
+export function assertOptions(service: string, timeoutMs: number): void {
   if (typeof service !== 'string' || service.trim() === '') {
     throw new RangeError('The keychain service name must be a non-empty string.')
   }

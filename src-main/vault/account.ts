@@ -42,6 +42,8 @@ export interface OpenedAccount {
   readonly keyset: Keyset
   readonly meta: AccountMeta
   readonly vaultKeys: Map<string, VaultKey>
+  /** Present when asked for (wantLoginSecret). */
+  readonly loginSecret?: string
 }
 
 const encoder = new TextEncoder()
@@ -89,6 +91,35 @@ export interface OpenAccountInput {
   readonly password: string
   readonly secretKey: SecretKey
   readonly worker?: Argon2Worker
+  /** Also return the sync server's login secret, from the same derivation. */
+  readonly wantLoginSecret?: boolean
+}
+
+/**
+ * The sync server's password: the AuthSecret of two-secret derivation, in
+ * hex. It proves the account to the server and reveals neither the master
+ * password nor any key (docs/security-design.md §3). Being a string, it
+ * cannot be wiped; it is kept only for the sign-in call.
+ */
+function loginSecretOf(authSecret: Uint8Array): string {
+  return Buffer.from(authSecret).toString('hex')
+}
+
+/** For a device that has no account yet: the login secret from the server's KDF record and the typed secrets. */
+export async function deriveLoginSecret(input: {
+  readonly accountId: string
+  readonly kdf: string
+  readonly password: string
+  readonly secretKey: SecretKey
+}): Promise<string> {
+  const kdf = kdfParamsFromRecord(parseJson(input.kdf))
+  const accountId = input.accountId as AccountId
+  const secrets = await deriveAccountSecrets({ password: input.password, secretKey: input.secretKey, accountId, kdf })
+  try {
+    return loginSecretOf(secrets.authSecret)
+  } finally {
+    zeroize(secrets.keysetKey, secrets.authSecret)
+  }
 }
 
 /**
@@ -103,6 +134,7 @@ export async function openAccount(input: OpenAccountInput): Promise<OpenedAccoun
   const kdf = kdfParamsFromRecord(parseJson(account.kdf))
   const secrets = await deriveAccountSecrets({ password, secretKey, accountId, kdf }, input.worker)
   let keyset: Keyset
+  let loginSecret: string | undefined
   try {
     keyset = openKeyset(
       secrets.keysetKey,
@@ -110,6 +142,8 @@ export async function openAccount(input: OpenAccountInput): Promise<OpenedAccoun
       { accountId, revision: account.keysetRevision },
       account.boxPublicKey,
     )
+    // Only once the keyset opened: a wrong password must not yield a login secret.
+    if (input.wantLoginSecret === true) loginSecret = loginSecretOf(secrets.authSecret)
   } finally {
     zeroize(secrets.keysetKey, secrets.authSecret)
   }
@@ -125,7 +159,7 @@ export async function openAccount(input: OpenAccountInput): Promise<OpenedAccoun
     const vaultKeys = new Map(
       input.vaults.map((vault) => [vault.vaultId, openVaultKey(keyset.accountKey, accountId, vault)]),
     )
-    return { keyset, meta, vaultKeys }
+    return loginSecret === undefined ? { keyset, meta, vaultKeys } : { keyset, meta, vaultKeys, loginSecret }
   } catch (error) {
     zeroizeKeyset(keyset)
     throw error

@@ -1,6 +1,7 @@
 /** The vault service's public surface, for the Electron IPC handlers and the command line. */
 export { defaultDataDir, VAULT_FILE_NAME, vaultFilePath } from './data-dir.ts'
 export type { SecretKeyAvailability } from './secret-key-source.ts'
+export { accountIdOfSecretKey, joiningLoginSecret } from './sync-login.ts'
 export {
   type CreatedAccount,
   DEFAULT_AUTO_LOCK_MS,

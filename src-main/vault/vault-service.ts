@@ -32,6 +32,8 @@ import {
   secretKeyAvailability,
 } from './secret-key-source.ts'
 import { UnlockedSession } from './session.ts'
+import { type SyncAccess, syncAccessFor } from './sync-access.ts'
+import { syncLoginSecret } from './sync-login.ts'
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
 /**
@@ -259,6 +261,20 @@ export class VaultService {
     const seed = items.revealField(this.#items(), id, 'totp')
     if (seed === '') throw new VaultError('FIELD_NOT_FOUND', 'This item has no one-time password.')
     return totpCode(seed, this.#now())
+  }
+
+  /**
+   * The sync server's login secret for this account, after checking the
+   * master password against the keyset (one Argon2id run).
+   */
+  syncLoginSecret(input: { password: string; secretKey?: string }): Promise<string> {
+    return syncLoginSecret(this.#store, this.#keychain, input)
+  }
+
+  /** For the sync engine, while unlocked (VAULT_LOCKED otherwise). */
+  syncAccess(): SyncAccess {
+    const { store, session } = this.#items()
+    return syncAccessFor(store, session)
   }
 
   #items(): items.ItemContext {

@@ -4,7 +4,7 @@
  * a keychain, both in memory.
  */
 import type { ClipboardPort } from '../../src-main/clipboard/clipboard-guard.ts'
-import type { KeychainAvailability, SecretKeyStore } from '../../src-main/keychain/index.ts'
+import type { KeychainAvailability, SecretKeyStore, TokenStore } from '../../src-main/keychain/index.ts'
 
 export class MemoryClipboard implements ClipboardPort {
   #text = ''
@@ -35,5 +35,19 @@ export class MemoryKeychain implements SecretKeyStore {
   }
   clear(): void {
     this.#entries.clear()
+  }
+}
+
+/** The sync session's token store, in memory. */
+export class MemoryTokens implements TokenStore {
+  readonly #entries = new Map<string, string>()
+  async get(accountId: string): Promise<string | null> {
+    return this.#entries.get(accountId) ?? null
+  }
+  async set(accountId: string, token: string): Promise<void> {
+    this.#entries.set(accountId, token)
+  }
+  async delete(accountId: string): Promise<boolean> {
+    return this.#entries.delete(accountId)
   }
 }

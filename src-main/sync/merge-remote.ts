@@ -1,0 +1,90 @@
+/**
+ * A server revision met local edits of the same item: merge field by field
+ * against the base (the last server revision this device saw, still in its
+ * history), keep every value that lost a clash in the item's history, and
+ * queue the merge to be pushed on top of the server's revision.
+ */
+import type { ItemContent } from '../../src-shared/domain/item.ts'
+import type { ItemRecord } from '../store/index.ts'
+import type { SyncAccess } from '../vault/sync-access.ts'
+import { mergeItems } from './merge.ts'
+import type { RemoteItem } from './types.ts'
+
+export const CONFLICTS_SETTING = 'sync.conflicts'
+
+/** Returns true when some field changed on both sides (the item is then flagged for the user). */
+export function mergeRemoteItem(
+  access: SyncAccess,
+  remote: RemoteItem & { readonly sealed: Uint8Array },
+  known: number | null,
+): boolean {
+  const { store } = access
+  const localRecord = store.getCurrentItem(remote.itemId)
+  if (localRecord === null) throw new Error('mergeRemoteItem needs a local item')
+  const local = access.openItem(localRecord)
+  const theirs = access.openItem(remote)
+  const base = baseContent(access, remote.itemId, known)
+  const result = mergeItems({ base, local, remote: theirs })
+  const records: ItemRecord[] = []
+  let revision = Math.max(localRecord.revision, remote.revision) + 1
+  // The local side is already in this device's history; the server's side is kept by sealing it here.
+  if (result.losers.includes('remote')) {
+    records.push(recordOf(access, localRecord.vaultId, remote.itemId, revision, theirs))
+    revision += 1
+  }
+  records.push(recordOf(access, localRecord.vaultId, remote.itemId, revision, result.merged))
+  store.sync.appendMerged(records, remote.revision)
+  if (result.conflicts.length > 0) flagConflict(access, remote.itemId, revision)
+  access.refreshItem(remote.itemId)
+  return result.conflicts.length > 0
+}
+
+/**
+ * Deleted on the server but edited here: the edit wins. The local content is
+ * saved again above the tombstone's revision, so the push that follows
+ * brings the item back for every device.
+ */
+export function keepLocalOverDeletion(access: SyncAccess, itemId: string, tombstoneRevision: number): void {
+  const { store } = access
+  const localRecord = store.getCurrentItem(itemId)
+  if (localRecord === null) return
+  const revision = Math.max(localRecord.revision, tombstoneRevision) + 1
+  const content = access.openItem(localRecord)
+  store.sync.appendMerged([recordOf(access, localRecord.vaultId, itemId, revision, content)], tombstoneRevision)
+}
+
+function baseContent(access: SyncAccess, itemId: string, known: number | null): ItemContent | null {
+  if (known === null) return null
+  const record = access.store.getItemRevision(itemId, known)
+  if (record === null) return null
+  try {
+    return access.openItem(record)
+  } catch {
+    // A damaged base only makes the merge more cautious: every difference counts as a clash.
+    return null
+  }
+}
+
+function recordOf(
+  access: SyncAccess,
+  vaultId: string,
+  itemId: string,
+  revision: number,
+  content: ItemContent,
+): ItemRecord {
+  return {
+    itemId,
+    vaultId,
+    revision,
+    sealed: access.sealItem(itemId, vaultId, revision, content),
+    savedAt: content.updatedAt,
+  }
+}
+
+/** Non-secret: item ids and revision numbers only, for the window to point the user at. */
+function flagConflict(access: SyncAccess, itemId: string, revision: number): void {
+  const stored = access.store.getSetting(CONFLICTS_SETTING)
+  const list = Array.isArray(stored) ? (stored as { itemId: string; revision: number }[]) : []
+  const next = [...list.filter((entry) => entry.itemId !== itemId), { itemId, revision }]
+  access.store.putSetting(CONFLICTS_SETTING, next)
+}

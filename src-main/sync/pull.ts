@@ -1,0 +1,112 @@
+/**
+ * Pulls what changed on the server since the last pull, a page at a time,
+ * and takes it in. An item this device has not touched since its last sync
+ * is simply replaced; one edited here too is merged (merge-remote.ts). The
+ * position in the change sequence is saved only after its page is applied,
+ * so an interrupted pull repeats work but never skips any.
+ */
+import type { VaultStore } from '../store/index.ts'
+import type { SyncAccess } from '../vault/sync-access.ts'
+import { keepLocalOverDeletion, mergeRemoteItem } from './merge-remote.ts'
+import type { RemoteItem, SyncServer } from './types.ts'
+
+const PAGE = 500
+export const SEQ_SETTINGS = { vaults: 'sync.seq.vaults', items: 'sync.seq.items' } as const
+
+export interface PullReport {
+  readonly items: number
+  /** Items where both sides changed the same field; the other value is in the item's history. */
+  readonly conflicts: readonly string[]
+  /** Server records that failed to open (tampered or corrupt): refused, the local item kept as it was. */
+  readonly rejected: readonly string[]
+}
+
+type Applied = 'applied' | 'conflict' | 'rejected'
+
+export async function pullChanges(access: SyncAccess, server: SyncServer, now: () => number): Promise<PullReport> {
+  const { store } = access
+  await pullAccount(store, server)
+  await pullVaults(store, server)
+  const conflicts: string[] = []
+  const rejected: string[] = []
+  let items = 0
+  for (let after = seqSetting(store, SEQ_SETTINGS.items); ; ) {
+    const page = await server.pullItems(after, PAGE)
+    const pending = store.sync.pendingItemIds()
+    for (const remote of page) {
+      const applied = applyRemoteItem(access, remote, pending.has(remote.itemId), now)
+      if (applied === 'conflict') conflicts.push(remote.itemId)
+      if (applied === 'rejected') rejected.push(remote.itemId)
+      items += 1
+    }
+    const last = page.at(-1)
+    if (last !== undefined) {
+      after = last.seq
+      store.putSetting(SEQ_SETTINGS.items, after)
+    }
+    if (page.length < PAGE) return { items, conflicts, rejected }
+  }
+}
+
+function applyRemoteItem(access: SyncAccess, remote: RemoteItem, pending: boolean, now: () => number): Applied {
+  const { store } = access
+  const known = store.sync.serverRevision('item', remote.itemId)
+  // Our own push coming back, or something older than what we have.
+  if (known !== null && remote.revision <= known) return 'applied'
+  if (remote.deleted || remote.sealed === null) {
+    // Edited here but deleted there: the edit wins; the push that follows brings the item back.
+    if (pending) keepLocalOverDeletion(access, remote.itemId, remote.revision)
+    else store.sync.acceptRemoteDeletion(remote.itemId, remote.revision)
+    access.refreshItem(remote.itemId)
+    return 'applied'
+  }
+  const sealedRemote = { ...remote, sealed: remote.sealed }
+  // A record that does not open must not replace one that does.
+  if (!opens(access, sealedRemote)) return 'rejected'
+  const local = store.getCurrentItem(remote.itemId)
+  if (local !== null && (pending || local.revision >= remote.revision)) {
+    return mergeRemoteItem(access, sealedRemote, known) ? 'conflict' : 'applied'
+  }
+  const { itemId, vaultId, revision, sealed } = sealedRemote
+  store.sync.acceptRemoteItem({ itemId, vaultId, revision, sealed, savedAt: remote.updatedAt || now() })
+  access.refreshItem(itemId)
+  return 'applied'
+}
+
+function opens(access: SyncAccess, remote: RemoteItem & { sealed: Uint8Array }): boolean {
+  try {
+    access.openItem(remote)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function pullAccount(store: VaultStore, server: SyncServer): Promise<void> {
+  const remote = await server.pullAccount()
+  const local = store.getAccount()
+  if (remote === null || local === null || remote.record.accountId !== local.accountId) return
+  const newer = remote.record.keysetRevision > local.keysetRevision || remote.record.metaRevision > local.metaRevision
+  if (newer) store.sync.acceptRemoteAccount(remote.record)
+}
+
+async function pullVaults(store: VaultStore, server: SyncServer): Promise<void> {
+  for (let after = seqSetting(store, SEQ_SETTINGS.vaults); ; ) {
+    const page = await server.pullVaults(after, PAGE)
+    for (const { record } of page) {
+      const known = store.sync.serverRevision('vault', record.vaultId)
+      if (known === null || record.revision > known) store.sync.acceptRemoteVault(record)
+    }
+    const last = page.at(-1)
+    if (last !== undefined) {
+      after = last.seq
+      store.putSetting(SEQ_SETTINGS.vaults, after)
+    }
+    if (page.length < PAGE) return
+  }
+}
+
+function seqSetting(store: VaultStore, key: string): number {
+  const value = store.getSetting(key)
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0
+}

@@ -1,0 +1,201 @@
+/**
+ * Sync as the app uses it: turn it on for this vault, join an account from
+ * another device, sync now (after unlock, after changes, on a timer, on a
+ * realtime hint), see and revoke devices, and turn it off. Holds the one
+ * SupabaseSyncServer for the configured project; every record it moves is
+ * sealed before it leaves and opened only after it arrives.
+ */
+import { VaultError } from '../../src-shared/errors.ts'
+import type { TokenStore } from '../keychain/index.ts'
+import type { VaultStore } from '../store/index.ts'
+import { accountIdOfSecretKey, joiningLoginSecret, type VaultService } from '../vault/index.ts'
+import { SyncEngine, type SyncReport } from './engine.ts'
+import { joinFromServer } from './join.ts'
+import { keychainSessionStorage } from './session-storage.ts'
+import * as auth from './supabase-auth.ts'
+import { checkServerUrl } from './supabase-errors.ts'
+import { type SupabaseConfig, SupabaseSyncServer } from './supabase-server.ts'
+import { deviceId, lastSyncAt, readServerConfig, recordSync, writeServerConfig } from './sync-settings.ts'
+
+export type SyncState = 'off' | 'idle' | 'syncing' | 'signed-out' | 'error'
+
+export interface SyncStatus {
+  readonly state: SyncState
+  readonly url: string | null
+  readonly lastSyncAt: number | null
+  readonly error: { readonly code: string; readonly message: string } | null
+}
+
+export interface SyncServiceOptions {
+  readonly vault: VaultService
+  readonly store: VaultStore
+  readonly tokens: TokenStore
+  /** A short label for this device in the device list: the OS family only, never a host or user name. */
+  readonly deviceLabel: string
+  readonly now?: () => number
+}
+
+export class SyncService {
+  readonly #o: SyncServiceOptions
+  readonly #now: () => number
+  #server: SupabaseSyncServer | null = null
+  #engine: SyncEngine | null = null
+  #state: SyncState = 'idle'
+  #error: SyncStatus['error'] = null
+
+  constructor(options: SyncServiceOptions) {
+    this.#o = options
+    this.#now = options.now ?? Date.now
+  }
+
+  status(): SyncStatus {
+    const config = readServerConfig(this.#o.store)
+    const state = config === null ? 'off' : this.#state
+    return { state, url: config?.url ?? null, lastSyncAt: lastSyncAt(this.#o.store), error: this.#error }
+  }
+
+  /** Turns sync on for this (unlocked) vault: signs up or in with the login secret, then pushes everything. */
+  async enable(input: { config: SupabaseConfig; password: string }): Promise<SyncReport> {
+    const config = { url: checkServerUrl(input.config.url), anonKey: input.config.anonKey.trim() }
+    const loginSecret = await this.#o.vault.syncLoginSecret({ password: input.password })
+    const email = this.#email()
+    const server = this.#connect(config)
+    await auth.signUpOrIn(server, email, loginSecret)
+    writeServerConfig(this.#o.store, config)
+    await auth.registerDevice(server, deviceId(this.#o.store), this.#o.deviceLabel)
+    return this.syncNow()
+  }
+
+  /**
+   * A device with no vault signs in to an account that lives on the server:
+   * KDF record by the Secret Key's account id, sign-in, the account and vault
+   * keys copied down, unlock, then the first sync brings every item.
+   */
+  async join(input: {
+    config: SupabaseConfig
+    email: string
+    secretKey: string
+    password: string
+  }): Promise<SyncReport> {
+    const config = { url: checkServerUrl(input.config.url), anonKey: input.config.anonKey.trim() }
+    const probe = new SupabaseSyncServer(config, memoryStorage())
+    const accountId = await accountIdOfSecretKey(input.secretKey)
+    const kdf = await auth.prelogin(probe, accountId)
+    const secret = await joiningLoginSecret({ kdf, password: input.password, secretKey: input.secretKey })
+    const server = this.#connect(config, secret.accountId)
+    await auth.signIn(server, input.email.trim(), secret.loginSecret)
+    await joinFromServer(this.#o.store, server, secret.accountId)
+    writeServerConfig(this.#o.store, config)
+    await this.#o.vault.unlock({ password: input.password, secretKey: input.secretKey })
+    await auth.registerDevice(server, deviceId(this.#o.store), this.#o.deviceLabel)
+    return this.syncNow()
+  }
+
+  /** Pull and push once; the status says how it went. Needs the vault unlocked. */
+  async syncNow(): Promise<SyncReport> {
+    const server = await this.#ready()
+    this.#state = 'syncing'
+    try {
+      const report = await this.#engineFor(server).syncNow(() => this.#o.vault.syncAccess())
+      recordSync(this.#o.store, report.finishedAt)
+      await auth.touchDevice(server, deviceId(this.#o.store)).catch(() => undefined)
+      this.#state = 'idle'
+      this.#error = null
+      return report
+    } catch (error) {
+      this.#fail(error)
+      throw error
+    }
+  }
+
+  /** After SYNC_SESSION_EXPIRED: signs in again with the master password (one Argon2id run). */
+  async signInAgain(password: string): Promise<void> {
+    const loginSecret = await this.#o.vault.syncLoginSecret({ password })
+    const server = this.#connect(this.#configOrThrow())
+    await auth.signIn(server, this.#email(), loginSecret)
+    await auth.registerDevice(server, deviceId(this.#o.store), this.#o.deviceLabel)
+  }
+
+  async devices(): Promise<(auth.DeviceRow & { thisDevice: boolean })[]> {
+    const mine = deviceId(this.#o.store)
+    const rows = await auth.listDevices(await this.#ready())
+    return rows.map((row) => ({ ...row, thisDevice: row.deviceId === mine }))
+  }
+
+  async revokeDevice(id: string): Promise<void> {
+    if (id === deviceId(this.#o.store)) {
+      throw new VaultError('INVALID_REQUEST', 'To stop syncing this device, turn sync off instead.')
+    }
+    await auth.revokeDevice(await this.#ready(), id)
+  }
+
+  /** Signs this device out and forgets the server; the local vault stays as it is. */
+  async disable(): Promise<void> {
+    const server =
+      this.#server ?? (readServerConfig(this.#o.store) === null ? null : this.#connect(this.#configOrThrow()))
+    if (server !== null) await auth.signOut(server).catch(() => undefined)
+    writeServerConfig(this.#o.store, null)
+    this.#o.store.sync.forgetServer()
+    this.#server = null
+    this.#engine = null
+    this.#state = 'idle'
+    this.#error = null
+  }
+
+  async #ready(): Promise<SupabaseSyncServer> {
+    const server = this.#server ?? this.#connect(this.#configOrThrow())
+    if (this.#state === 'signed-out' || !(await auth.resumeSession(server))) {
+      this.#state = 'signed-out'
+      throw new VaultError('SYNC_SESSION_EXPIRED', 'The sync session has ended; sign in to sync again.')
+    }
+    return server
+  }
+
+  #connect(config: SupabaseConfig, accountId = this.#accountId()): SupabaseSyncServer {
+    this.#server = new SupabaseSyncServer(config, keychainSessionStorage(this.#o.tokens, accountId))
+    this.#engine = null
+    this.#state = 'idle'
+    return this.#server
+  }
+
+  #engineFor(server: SupabaseSyncServer): SyncEngine {
+    this.#engine ??= new SyncEngine(server, this.#now)
+    return this.#engine
+  }
+
+  #configOrThrow(): SupabaseConfig {
+    const config = readServerConfig(this.#o.store)
+    if (config === null) throw new VaultError('SYNC_NOT_CONFIGURED', 'Sync is off for this vault.')
+    return config
+  }
+
+  #accountId(): string {
+    const account = this.#o.store.getAccount()
+    if (account === null) throw new VaultError('NO_ACCOUNT', 'There is no vault here yet.')
+    return account.accountId
+  }
+
+  #email(): string {
+    const status = this.#o.vault.status()
+    if (status.state !== 'unlocked') throw new VaultError('VAULT_LOCKED', 'Unlock the vault to turn sync on.')
+    return status.email
+  }
+
+  #fail(error: unknown): void {
+    this.#state = error instanceof VaultError && error.code === 'SYNC_SESSION_EXPIRED' ? 'signed-out' : 'error'
+    this.#error =
+      error instanceof VaultError
+        ? { code: error.code, message: error.message }
+        : { code: 'INTERNAL', message: 'Sync failed unexpectedly.' }
+  }
+}
+
+/** The pre-login client needs no session at all. */
+function memoryStorage() {
+  const values = new Map<string, string>()
+  return {
+    getItem: async (key: string) => values.get(key) ?? null,
+    setItem: async (key: string, value: string) => void values.set(key, value),
+    removeItem: async (key: string) => void values.delete(key),
+  }
+}

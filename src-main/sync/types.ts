@@ -1,0 +1,55 @@
+/**
+ * The sync server as the engine sees it: sealed records in, sealed records
+ * out, a change sequence, and optimistic concurrency on revisions. The
+ * Supabase transport (supabase-server.ts) implements it; tests also run the
+ * engine against an in-memory one.
+ */
+import type { AccountRecord, VaultRecord } from '../store/index.ts'
+
+export interface RemoteAccount {
+  readonly record: AccountRecord
+  readonly seq: number
+}
+
+export interface RemoteVault {
+  readonly record: VaultRecord
+  readonly seq: number
+}
+
+/** The current revision of one item on the server; a deleted item is a tombstone with no sealed record. */
+export interface RemoteItem {
+  readonly itemId: string
+  readonly vaultId: string
+  readonly revision: number
+  readonly sealed: Uint8Array | null
+  readonly deleted: boolean
+  readonly updatedAt: number
+  readonly seq: number
+}
+
+export interface ItemPush {
+  readonly itemId: string
+  readonly vaultId: string
+  readonly revision: number
+  /** null for a deletion. */
+  readonly sealed: Uint8Array | null
+}
+
+export interface AccountExpectation {
+  readonly keysetRevision: number | null
+  readonly metaRevision: number | null
+}
+
+/**
+ * Every put takes the revision this device last saw on the server (null: it
+ * has never been there) and throws VaultError SYNC_CONFLICT when the server
+ * has moved on. Every put resolves to the record's new change sequence.
+ */
+export interface SyncServer {
+  pullAccount(): Promise<RemoteAccount | null>
+  pullVaults(afterSeq: number, limit: number): Promise<RemoteVault[]>
+  pullItems(afterSeq: number, limit: number): Promise<RemoteItem[]>
+  putAccount(record: AccountRecord, expected: AccountExpectation): Promise<number>
+  putVault(record: VaultRecord, expectedRevision: number | null): Promise<number>
+  putItem(change: ItemPush, expectedRevision: number | null): Promise<number>
+}

@@ -1,0 +1,43 @@
+/**
+ * What the sync engine may do with an unlocked vault: open and seal item
+ * records (to merge a conflict), and bring the in-memory list up to date
+ * after records arrive from the server. It never hands out a key.
+ */
+import type { ItemContent } from '../../src-shared/domain/item.ts'
+import type { ItemRecord, VaultStore } from '../store/index.ts'
+import { openItem, sealItem } from './item-codec.ts'
+import { indexRecord } from './items.ts'
+import type { UnlockedSession } from './session.ts'
+
+export interface SyncAccess {
+  readonly store: VaultStore
+  readonly accountId: string
+  /** Opens one stored or pulled record; throws the envelope's error when it does not open. */
+  openItem(record: Pick<ItemRecord, 'itemId' | 'vaultId' | 'revision' | 'sealed'>): ItemContent
+  /** Seals content as the given revision of the item. */
+  sealItem(itemId: string, vaultId: string, revision: number, content: ItemContent): Uint8Array
+  /** Re-reads the item's current record from the store into the list (or drops it when it is gone). */
+  refreshItem(itemId: string): void
+}
+
+export function syncAccessFor(store: VaultStore, session: UnlockedSession): SyncAccess {
+  const address = (itemId: string, vaultId: string, revision: number) => ({
+    accountId: session.accountId,
+    vaultId,
+    itemId,
+    revision,
+  })
+  return {
+    store,
+    accountId: session.accountId,
+    openItem: ({ itemId, vaultId, revision, sealed }) =>
+      openItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), sealed),
+    sealItem: (itemId, vaultId, revision, content) =>
+      sealItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), content),
+    refreshItem: (itemId) => {
+      const record = store.getCurrentItem(itemId)
+      if (record === null) session.index.remove(itemId)
+      else indexRecord(session, record)
+    },
+  }
+}
