@@ -13,7 +13,7 @@ import { electronClipboardPort } from './clipboard/electron-clipboard.ts'
 import { initCrypto, KDF_FLOOR } from './crypto/index.ts'
 import { createIpcDispatcher } from './ipc/dispatcher.ts'
 import { registerIpc } from './ipc/register.ts'
-import { createOsKeychain } from './keychain/index.ts'
+import { createOsKeychain, createOsTokenStore } from './keychain/index.ts'
 import { watchLockTriggers } from './system/lock-triggers.ts'
 import { defaultDataDir } from './vault/index.ts'
 import { appMenuTemplate } from './window/app-menu.ts'
@@ -72,6 +72,7 @@ function startServices(): MainServices {
     dataDir: defaultDataDir(),
     identity: { name: app.getName(), version: app.getVersion() },
     keychain,
+    tokens: createOsTokenStore(),
     clipboard: electronClipboardPort({ clipboard, ClipboardItem }),
     // Under test hooks, links are recorded instead of opening a real browser.
     openInBrowser: testHooks ? async (url) => void openedInTests.push(url) : (url) => shell.openExternal(url),

@@ -9,8 +9,10 @@ import { ClipboardGuard, type ClipboardPort } from '../clipboard/clipboard-guard
 import type { KdfCost } from '../crypto/index.ts'
 import type { IpcHandlers } from '../ipc/dispatcher.ts'
 import { type AppIdentity, createIpcHandlers } from '../ipc/handlers/index.ts'
-import type { SecretKeyStore } from '../keychain/index.ts'
+import type { SecretKeyStore, TokenStore } from '../keychain/index.ts'
 import { VaultStore } from '../store/index.ts'
+import { SyncScheduler } from '../sync/sync-scheduler.ts'
+import { SyncService } from '../sync/sync-service.ts'
 import { safeOpenExternal } from '../system/safe-open-external.ts'
 import { VaultService, vaultFilePath } from '../vault/index.ts'
 import { AppSettings } from './app-settings.ts'
@@ -19,6 +21,8 @@ export interface MainServicesOptions {
   readonly dataDir: string
   readonly identity: AppIdentity
   readonly keychain: SecretKeyStore
+  /** Where the sync session's tokens are kept (the OS keychain in the app). */
+  readonly tokens: TokenStore
   readonly clipboard: ClipboardPort
   /** The platform's opener (Electron's shell.openExternal); only https URLs ever reach it. */
   readonly openInBrowser: (url: string) => Promise<void>
@@ -33,6 +37,7 @@ export interface MainServices {
   readonly vault: VaultService
   readonly settings: AppSettings
   readonly clipboard: ClipboardGuard
+  readonly sync: SyncService
   readonly handlers: IpcHandlers
   /** Locks, clears our clipboard entry and closes the vault file. */
   close(): void
@@ -53,19 +58,63 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     void clipboard.clearIfOurs()
     emit({ type: 'locked', reason })
   })
-  const handlers = createIpcHandlers({
-    identity: options.identity,
-    vault,
-    settings,
-    copyToClipboard: (text) => clipboard.copy(text),
-    openExternal: (url) => safeOpenExternal(url, options.openInBrowser),
+  const sync = new SyncService({ vault, store, tokens: options.tokens, deviceLabel: deviceLabel() })
+  const scheduler = new SyncScheduler({
+    canSync: () => sync.status().state !== 'off' && vault.status().state === 'unlocked',
+    syncNow: () => sync.syncNow(),
+    onAttempt: () => emit({ type: 'syncChanged' }),
   })
+  scheduler.start()
+  const handlers = withSyncRequests(
+    createIpcHandlers({
+      identity: options.identity,
+      vault,
+      settings,
+      sync,
+      copyToClipboard: (text) => clipboard.copy(text),
+      openExternal: (url) => safeOpenExternal(url, options.openInBrowser),
+    }),
+    scheduler,
+  )
   const close = (): void => {
+    scheduler.stop()
     vault.lock('user')
     clipboard.dispose()
     store.close()
   }
-  return { vault, settings, clipboard, handlers, close }
+  return { vault, settings, clipboard, sync, handlers, close }
+}
+
+/** Methods after which local records changed (or the vault opened): each asks for a sync soon. */
+const CHANGING_METHODS = [
+  'unlock',
+  'createItem',
+  'updateItem',
+  'trashItem',
+  'restoreItem',
+  'emptyTrash',
+  'restoreRevision',
+] as const
+
+function withSyncRequests(handlers: IpcHandlers, scheduler: SyncScheduler): IpcHandlers {
+  const wrapped: Record<string, unknown> = { ...handlers }
+  for (const method of CHANGING_METHODS) {
+    const handler = handlers[method] as (request: never) => unknown
+    wrapped[method] = async (request: never) => {
+      const result = await handler(request)
+      scheduler.request(method === 'unlock' ? 0 : undefined)
+      return result
+    }
+  }
+  return wrapped as IpcHandlers
+}
+
+/** The OS family only: a host or user name would tell the server who owns the device. */
+function deviceLabel(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'macOS'
+  if (platform === 'win32') return 'Windows'
+  if (platform === 'linux') return 'Linux'
+  return platform
 }
 
 function optional(options: MainServicesOptions): { kdfCost?: KdfCost; now?: () => number } {

@@ -21,6 +21,7 @@ import type { Method } from './methods.ts'
 import type { IpcResult } from './result.ts'
 import {
   copyResultSchema,
+  deviceSchema,
   generatedSchema,
   itemFacetsSchema,
   itemId,
@@ -30,6 +31,8 @@ import {
   itemViewSchema,
   settingsSchema,
   strengthSchema,
+  syncReportSchema,
+  syncStatusSchema,
   totpSchema,
   vaultStatusSchema,
 } from './views.ts'
@@ -88,6 +91,9 @@ const generateRequest = z.discriminatedUnion('kind', [
 ])
 
 const itemRef = z.strictObject({ id: itemId })
+
+/** A Supabase project: its URL and its public anon key (a JWT, not a secret). */
+const serverConfig = { url: z.string().trim().min(1).max(300), anonKey: z.string().trim().min(20).max(2000) }
 
 export const contract = {
   getAppInfo: { req: z.void(), res: appInfo },
@@ -161,6 +167,24 @@ export const contract = {
   generate: { req: generateRequest, res: generatedSchema },
   /** Copies value if it is the last one generate() returned (main keeps it until the next one or a lock), and nothing else. */
   copyGenerated: { req: z.strictObject({ value: z.string().max(1_000) }), res: copyResultSchema },
+  getSyncStatus: { req: z.void(), res: syncStatusSchema },
+  /** Turns sync on for the unlocked vault; the master password is asked again to derive the server login. */
+  enableSync: { req: z.strictObject({ ...serverConfig, password }), res: syncReportSchema },
+  /** A device with no vault joins an account from the server (needs the Secret Key and master password). */
+  joinAccount: {
+    req: z.strictObject({
+      ...serverConfig,
+      email: z.email().max(EMAIL_MAX_LENGTH),
+      secretKey: secretKeyInput,
+      password,
+    }),
+    res: syncReportSchema,
+  },
+  /** Also signs in again (with the master password) when the session ended. */
+  syncNow: { req: z.strictObject({ password: password.optional() }), res: syncReportSchema },
+  listDevices: { req: z.void(), res: z.strictObject({ devices: z.array(deviceSchema) }) },
+  revokeDevice: { req: z.strictObject({ deviceId: z.uuid() }), res: done },
+  disableSync: { req: z.void(), res: done },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>

@@ -12,6 +12,7 @@ export const vaultEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('locked'), reason: z.enum(LOCK_REASONS) }),
   z.strictObject({ type: z.literal('clipboardCleared') }),
   z.strictObject({ type: z.literal('itemsChanged') }),
+  z.strictObject({ type: z.literal('syncChanged') }),
 ])
 
 export type VaultEvent = z.output<typeof vaultEventSchema>

@@ -31,6 +31,13 @@ export const METHODS = [
   'restoreRevision',
   'generate',
   'copyGenerated',
+  'getSyncStatus',
+  'enableSync',
+  'joinAccount',
+  'syncNow',
+  'listDevices',
+  'revokeDevice',
+  'disableSync',
 ] as const
 
 export type Method = (typeof METHODS)[number]

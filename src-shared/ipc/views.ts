@@ -118,3 +118,34 @@ export type VaultStatusView = z.output<typeof vaultStatusSchema>
 export type StrengthView = z.output<typeof strengthSchema>
 export type SettingsView = z.output<typeof settingsSchema>
 export type TotpView = z.output<typeof totpSchema>
+
+export const syncStatusSchema = z.strictObject({
+  /** off: not configured; signed-out: the session ended and the master password is needed to sign in again. */
+  state: z.enum(['off', 'idle', 'syncing', 'signed-out', 'error']),
+  url: z.string().nullable(),
+  lastSyncAt: z.number().int().nonnegative().nullable(),
+  error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+})
+
+export const syncReportSchema = z.strictObject({
+  pulled: z.number().int().nonnegative(),
+  pushed: z.number().int().nonnegative(),
+  /** Items where both devices changed the same field: the newer value won, the other is in the item's history. */
+  conflicts: z.array(z.string()),
+  /** Server records that failed to open and were refused; the local items were kept. */
+  rejected: z.array(z.string()),
+  finishedAt: z.number().int().nonnegative(),
+})
+
+export const deviceSchema = z.strictObject({
+  deviceId: z.string(),
+  label: z.string(),
+  createdAt: z.number(),
+  lastSeenAt: z.number(),
+  revoked: z.boolean(),
+  thisDevice: z.boolean(),
+})
+
+export type SyncStatusView = z.output<typeof syncStatusSchema>
+export type SyncReportView = z.output<typeof syncReportSchema>
+export type DeviceView = z.output<typeof deviceSchema>

@@ -1,5 +1,6 @@
 /** What the IPC handlers need from the rest of the main process, as narrow interfaces so tests can supply their own. */
 import type { AppSettings } from '../../app/app-settings.ts'
+import type { SyncService } from '../../sync/sync-service.ts'
 import type { VaultService } from '../../vault/index.ts'
 
 /** Facts about the running build, supplied by the caller (Electron's app in production). */
@@ -12,6 +13,7 @@ export interface HandlerDeps {
   readonly identity: AppIdentity
   readonly vault: VaultService
   readonly settings: AppSettings
+  readonly sync: SyncService
   /** Puts a value on the clipboard and schedules its clearing (see clipboard/clipboard-guard.ts). */
   readonly copyToClipboard: (text: string) => Promise<{ clearsAt: number | null }>
   /** Opens an https URL in the user's browser; refuses anything else with a VaultError. */

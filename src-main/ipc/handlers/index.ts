@@ -8,9 +8,10 @@ import { actionHandlers } from './action-handlers.ts'
 import type { HandlerDeps } from './deps.ts'
 import { itemHandlers } from './item-handlers.ts'
 import { sessionHandlers } from './session-handlers.ts'
+import { syncHandlers } from './sync-handlers.ts'
 
 export type { AppIdentity, HandlerDeps } from './deps.ts'
 
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
-  return { ...sessionHandlers(deps), ...itemHandlers(deps), ...actionHandlers(deps) }
+  return { ...sessionHandlers(deps), ...itemHandlers(deps), ...actionHandlers(deps), ...syncHandlers(deps) }
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMainServices, type MainServices } from '../../../src-main/app/main-services.ts'
 import type { VaultEvent } from '../../../src-shared/ipc/events.ts'
-import { MemoryClipboard, MemoryKeychain } from '../../support/main-fakes.ts'
+import { MemoryClipboard, MemoryKeychain, MemoryTokens } from '../../support/main-fakes.ts'
 import { type MainControl, SEED_EMAIL, SEED_PASSWORD } from './main-control.ts'
 import { APP_IDENTITY } from './paths.ts'
 
@@ -32,6 +32,7 @@ export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness
     dataDir,
     identity: APP_IDENTITY,
     keychain,
+    tokens: new MemoryTokens(),
     clipboard,
     openInBrowser: async (url) => {
       opened.push(url)

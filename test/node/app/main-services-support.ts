@@ -7,7 +7,7 @@ import { KDF_FLOOR } from '../../../src-main/crypto/index.ts'
 import { createIpcDispatcher } from '../../../src-main/ipc/dispatcher.ts'
 import type { VaultEvent } from '../../../src-shared/ipc/events.ts'
 import type { IpcResult } from '../../../src-shared/ipc/result.ts'
-import { MemoryClipboard, MemoryKeychain } from '../../support/main-fakes.ts'
+import { MemoryClipboard, MemoryKeychain, MemoryTokens } from '../../support/main-fakes.ts'
 
 export const ORIGIN = 'app://vault'
 export const EMAIL = 'ada@example.org'
@@ -36,6 +36,7 @@ export function startTestMain(): TestMain {
     dataDir,
     identity: { name: 'Vault', version: '0.1.0' },
     keychain,
+    tokens: new MemoryTokens(),
     clipboard,
     openInBrowser: async (url) => void opened.push(url),
     emit: (event) => events.push(event),
