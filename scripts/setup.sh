@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 # python3, make, g++, pkg-config: node-gyp, for keytar's native module.
 # openssh-client: ssh-keygen, which the SSH key tests check our keys against.
 APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus libsecret-tools chromium xvfb xauth python3 make g++ pkg-config openssh-client)
+# postgresql, postgresql-15-pgtap, libtap-parser-sourcehandler-pgtap-perl (pg_prove): the
+# Supabase-side tests run our migrations on a throwaway local cluster (scripts/postgres-test-cluster.sh).
+APT_PACKAGES+=(postgresql postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
 
 install_debian_packages() {
   local missing=()
