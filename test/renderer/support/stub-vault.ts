@@ -19,6 +19,23 @@ export const APP_INFO = {
 export const ACCOUNT_ID = 'ABC234'
 export const SECRET_KEY = 'K1-ABC234-DEF567-GHJ89K-LMN234-PQRST-VWX56'
 
+/** Sync as a fresh vault has it: off. */
+export const SYNC_OFF = { state: 'off', url: null, lastSyncAt: null, error: null }
+
+export const SYNC_URL = 'https://abcdefgh.supabase.co'
+
+/** Sync on and idle, last synced at `lastSyncAt`. */
+export const syncOn = (lastSyncAt: number | null = Date.now() - 2 * 60_000, overrides: object = {}) => ({
+  state: 'idle',
+  url: SYNC_URL,
+  lastSyncAt,
+  error: null,
+  ...overrides,
+})
+
+/** A sync that moved nothing and found nothing odd. */
+export const SYNC_REPORT = { pulled: 0, pushed: 0, conflicts: [], rejected: [], finishedAt: 1_700_000_000_000 }
+
 const DEFAULTS: Partial<Record<Method, unknown>> = {
   getAppInfo: APP_INFO,
   checkSecretKey: { accountId: ACCOUNT_ID },
@@ -32,6 +49,13 @@ const DEFAULTS: Partial<Record<Method, unknown>> = {
   updateSettings: { autoLockMs: 600_000, clipboardClearMs: 30_000 },
   generate: { value: 'Xq7#pL2!vR9@mK4$wZ8&', entropyBits: 130.2 },
   listItems: { items: [], total: 0 },
+  getSyncStatus: SYNC_OFF,
+  enableSync: SYNC_REPORT,
+  joinAccount: SYNC_REPORT,
+  syncNow: SYNC_REPORT,
+  listDevices: { devices: [] },
+  revokeDevice: null,
+  disableSync: null,
 }
 
 type Answer = (request: never) => Promise<unknown>

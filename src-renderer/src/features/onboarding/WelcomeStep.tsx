@@ -2,8 +2,14 @@ import type { ReactNode } from 'react'
 import { DeviceIcon, KeyIcon, ShieldIcon } from '../../ui/icons.tsx'
 import { AuthHeader, Button } from '../../ui/index.ts'
 
-/** First screen of a first run: what this app is, in three lines, and one way forward. */
-export function WelcomeStep({ onStart }: { readonly onStart: () => void }) {
+export interface WelcomeStepProps {
+  readonly onStart: () => void
+  /** The account already exists on another device: bring it here through sync. */
+  readonly onJoin: () => void
+}
+
+/** First screen of a first run: what this app is, in three lines, and the two ways forward. */
+export function WelcomeStep({ onStart, onJoin }: WelcomeStepProps) {
   return (
     <>
       <AuthHeader title="Welcome to Vault" subtitle="A password manager that keeps your secrets on your side." />
@@ -21,6 +27,9 @@ export function WelcomeStep({ onStart }: { readonly onStart: () => void }) {
       <div className="auth-actions">
         <Button variant="primary" block onClick={onStart}>
           Create a new vault
+        </Button>
+        <Button variant="ghost" block onClick={onJoin}>
+          Sign in to an existing account
         </Button>
       </div>
     </>

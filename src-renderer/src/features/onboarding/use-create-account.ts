@@ -6,7 +6,7 @@ import { type StrengthState, useStrength } from './use-strength.ts'
 export type CreatedAccount = Res<'createAccount'>
 
 /** Enough to catch a slip (a missing @ or domain); main checks the address properly. */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export interface CreateAccountForm {
   readonly email: string

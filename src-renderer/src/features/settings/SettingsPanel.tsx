@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { CheckIcon } from '../../ui/icons.tsx'
 import { Banner, Button, Select, type SelectOption } from '../../ui/index.ts'
 import { AppInfo } from '../app-info/AppInfo.tsx'
+import { SyncSection } from '../sync/settings/SyncSection.tsx'
 import { AUTO_LOCK_OPTIONS, CLIPBOARD_CLEAR_OPTIONS } from './settings-choices.ts'
 import { type SettingName, type SettingsControl, useSettings } from './use-settings.ts'
 
@@ -11,7 +12,7 @@ export interface SettingsPanelProps {
   readonly onClose?: () => void
 }
 
-/** Auto-lock and clipboard delays, saved as soon as they change, and the About facts. */
+/** Auto-lock and clipboard delays, saved as soon as they change, sync, and the About facts. */
 export function SettingsPanel({ onClose }: SettingsPanelProps) {
   const control = useSettings()
   return (
@@ -38,6 +39,9 @@ export function SettingsPanel({ onClose }: SettingsPanelProps) {
           hint="Vault empties the clipboard after this delay, if it still holds what you copied."
           options={CLIPBOARD_CLEAR_OPTIONS}
         />
+      </Section>
+      <Section title="Sync">
+        <SyncSection />
       </Section>
       <Section title="About">
         <AppInfo />

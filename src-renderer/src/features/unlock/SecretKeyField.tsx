@@ -8,8 +8,11 @@ import { type SecretKeyCheck, useSecretKeyCheck } from './use-secret-key-check.t
 export interface SecretKeyFieldProps {
   readonly value: string
   readonly onChange: (value: string) => void
-  /** The locked account: a valid key for another account is flagged before unlock is tried. */
-  readonly accountId: string
+  /**
+   * The locked account: a valid key for another account is flagged before
+   * unlock is tried. Absent when joining from sync, where any account goes.
+   */
+  readonly accountId?: string | undefined
   /** From the last unlock attempt; wins over the live check until the user edits. */
   readonly submitError?: string | undefined
   readonly disabled?: boolean
@@ -45,9 +48,9 @@ export function SecretKeyField({ value, onChange, accountId, submitError, disabl
   )
 }
 
-function errorOf(check: SecretKeyCheck, accountId: string): string | undefined {
+function errorOf(check: SecretKeyCheck, accountId: string | undefined): string | undefined {
   if (check.kind === 'invalid') return check.message
-  if (check.kind === 'valid' && check.accountId !== accountId) {
+  if (check.kind === 'valid' && accountId !== undefined && check.accountId !== accountId) {
     return `This Secret Key belongs to account ${check.accountId}, not ${accountId}.`
   }
   return undefined

@@ -4,6 +4,7 @@
  * unmounts it on lock, which drops everything it held.
  */
 
+import { SyncProvider } from '../sync/SyncProvider.tsx'
 import { WorkspaceDialogs } from './dialogs/WorkspaceDialogs.tsx'
 import { ListPane } from './list/ListPane.tsx'
 import type { Scope } from './model/scope.ts'
@@ -16,7 +17,10 @@ import './workspace.css'
 export function VaultWorkspace() {
   return (
     <ToastProvider>
-      <WorkspaceLayout />
+      {/* Sync state shared by the sidebar's status line, the settings and the lists (which reload after a sync). */}
+      <SyncProvider>
+        <WorkspaceLayout />
+      </SyncProvider>
     </ToastProvider>
   )
 }

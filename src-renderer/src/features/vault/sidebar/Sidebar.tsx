@@ -1,9 +1,11 @@
 /**
  * The left pane: where in the vault you are (all items, favourites, a type,
- * a tag, the trash, each with its count) and the vault-wide actions.
+ * a tag, the trash, each with its count), how sync stands, and the
+ * vault-wide actions.
  */
 import type { ItemFacets } from '@shared/ipc/views.ts'
 import type { ReactNode } from 'react'
+import { SidebarSyncStatus } from '../../sync/SidebarSyncStatus.tsx'
 import {
   IconGrid,
   IconKeyboard,
@@ -65,6 +67,7 @@ export function Sidebar(props: SidebarProps) {
         <div className="sidebar-spacer" />
         <ScopeLink {...props} target={{ kind: 'trash' }} icon={<IconTrash />} label="Trash" count={facets?.trash} />
       </nav>
+      <SidebarSyncStatus onOpenSettings={props.onSettings} />
       <div className="sidebar-tools">
         <ToolButton label="Password generator" icon={<IconWand />} onClick={props.onGenerator} />
         <ToolButton label="Settings" icon={<IconSettings />} onClick={props.onSettings} />
