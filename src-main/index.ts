@@ -105,6 +105,8 @@ function sendToWindow(event: VaultEvent): void {
 
 function openMainWindow(): void {
   mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, rendererUrl: devServer?.url ?? APP_ENTRY_URL, isDev })
+  // Coming back to the window is when a stale list would show: pull then (missed realtime hints).
+  mainWindow.on('focus', () => services?.requestSync())
   mainWindow.on('closed', () => {
     mainWindow = undefined
   })

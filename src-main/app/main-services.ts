@@ -39,6 +39,8 @@ export interface MainServices {
   readonly clipboard: ClipboardGuard
   readonly sync: SyncService
   readonly handlers: IpcHandlers
+  /** Asks for a sync soon (the window gained focus): a fallback for missed realtime hints. */
+  requestSync(): void
   /** Locks, clears our clipboard entry and closes the vault file. */
   close(): void
 }
@@ -65,6 +67,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     onAttempt: () => emit({ type: 'syncChanged' }),
   })
   scheduler.start()
+  sync.onRemoteChange(() => scheduler.request(0))
+  sync.onSynced((report) => {
+    emit({ type: 'syncChanged' })
+    if (report.pulled > 0) emit({ type: 'itemsChanged' })
+  })
   const handlers = withSyncRequests(
     createIpcHandlers({
       identity: options.identity,
@@ -78,11 +85,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   )
   const close = (): void => {
     scheduler.stop()
+    sync.close()
     vault.lock('user')
     clipboard.dispose()
     store.close()
   }
-  return { vault, settings, clipboard, sync, handlers, close }
+  return { vault, settings, clipboard, sync, handlers, requestSync: () => scheduler.request(0), close }
 }
 
 /** Methods after which local records changed (or the vault opened): each asks for a sync soon. */

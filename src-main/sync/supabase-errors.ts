@@ -23,6 +23,7 @@ export function syncError(error: unknown): VaultError {
   if (code === 'PT403') {
     return new VaultError('SYNC_DEVICE_REVOKED', 'This device was signed out of sync from another device.')
   }
+  if (code === 'PT404') return new VaultError('SYNC_PROTOCOL', 'The sync server does not know that device.')
   if (code === 'invalid_credentials') {
     return new VaultError('SYNC_AUTH_FAILED', 'The sync server did not accept this account’s sign-in.')
   }

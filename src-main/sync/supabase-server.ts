@@ -44,6 +44,23 @@ export class SupabaseSyncServer implements SyncServer {
     })
   }
 
+  /**
+   * Calls listener when the server reports a change to this user's items or
+   * vaults. Only a hint to pull: nothing in the notification is trusted or
+   * applied, and a missed one is caught by the periodic pull.
+   */
+  watchChanges(userId: string, listener: () => void): () => void {
+    const filter = `user_id=eq.${userId}`
+    const channel = this.client
+      .channel(`vault-sync-${userId}`)
+      .on('postgres_changes', { event: '*', schema: 'public', table: 'items', filter }, listener)
+      .on('postgres_changes', { event: '*', schema: 'public', table: 'vaults', filter }, listener)
+      .subscribe()
+    return () => {
+      void this.client.removeChannel(channel)
+    }
+  }
+
   async pullAccount(): Promise<RemoteAccount | null> {
     const { data, error } = await this.client.from('accounts').select('*').maybeSingle()
     if (error) throw syncError(error)

@@ -39,6 +39,9 @@ export class SyncService {
   readonly #o: SyncServiceOptions
   readonly #now: () => number
   #server: SupabaseSyncServer | null = null
+  #unwatch: (() => void) | null = null
+  #onRemoteChange: () => void = () => undefined
+  #onSynced: (report: SyncReport) => void = () => undefined
   #engine: SyncEngine | null = null
   #state: SyncState = 'idle'
   #error: SyncStatus['error'] = null
@@ -46,6 +49,16 @@ export class SyncService {
   constructor(options: SyncServiceOptions) {
     this.#o = options
     this.#now = options.now ?? Date.now
+  }
+
+  /** What to do when the server hints that something changed (the scheduler asks for a pull). */
+  onRemoteChange(listener: () => void): void {
+    this.#onRemoteChange = listener
+  }
+
+  /** Told after every successful round, however it was started. */
+  onSynced(listener: (report: SyncReport) => void): void {
+    this.#onSynced = listener
   }
 
   status(): SyncStatus {
@@ -101,6 +114,7 @@ export class SyncService {
       await auth.touchDevice(server, deviceId(this.#o.store)).catch(() => undefined)
       this.#state = 'idle'
       this.#error = null
+      this.#onSynced(report)
       return report
     } catch (error) {
       this.#fail(error)
@@ -134,6 +148,7 @@ export class SyncService {
     const server =
       this.#server ?? (readServerConfig(this.#o.store) === null ? null : this.#connect(this.#configOrThrow()))
     if (server !== null) await auth.signOut(server).catch(() => undefined)
+    this.close()
     writeServerConfig(this.#o.store, null)
     this.#o.store.sync.forgetServer()
     this.#server = null
@@ -148,10 +163,26 @@ export class SyncService {
       this.#state = 'signed-out'
       throw new VaultError('SYNC_SESSION_EXPIRED', 'The sync session has ended; sign in to sync again.')
     }
+    await this.#watch(server)
     return server
   }
 
+  async #watch(server: SupabaseSyncServer): Promise<void> {
+    if (this.#unwatch !== null) return
+    const { data } = await server.client.auth.getUser()
+    if (data.user === null) return
+    this.#unwatch = server.watchChanges(data.user.id, () => this.#onRemoteChange())
+  }
+
+  /** Stops realtime and timers; the stored session stays for the next start. */
+  close(): void {
+    this.#unwatch?.()
+    this.#unwatch = null
+    void this.#server?.client.realtime.disconnect()
+  }
+
   #connect(config: SupabaseConfig, accountId = this.#accountId()): SupabaseSyncServer {
+    this.close()
     this.#server = new SupabaseSyncServer(config, keychainSessionStorage(this.#o.tokens, accountId))
     this.#engine = null
     this.#state = 'idle'
