@@ -14,6 +14,9 @@ import { assertAccount, assertId, assertItem, assertVault } from './validate.ts'
 
 export type SyncKind = 'account-keyset' | 'account-meta' | 'vault' | 'item'
 
+/** Settings key of the items whose last merge had a clash (ids only: nothing secret). */
+const CONFLICTS_SETTING = 'sync.conflicts'
+
 function prepare(db: DatabaseSync) {
   return {
     getServerRevision: db.prepare('SELECT server_revision FROM sync_state WHERE kind = ? AND record_id = ?'),
@@ -27,6 +30,9 @@ function prepare(db: DatabaseSync) {
       ON CONFLICT (item_id) DO UPDATE SET revision = excluded.revision`),
     deleteCurrent: db.prepare('DELETE FROM current_items WHERE item_id = ?'),
     deleteRevisions: db.prepare('DELETE FROM item_revisions WHERE item_id = ?'),
+    getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
+    putSetting: db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
     enqueue: db.prepare('INSERT INTO outbox (kind, record_id, revision, queued_at) VALUES (?, ?, ?, ?)'),
     pendingIds: db.prepare(`SELECT DISTINCT record_id FROM outbox WHERE kind IN ('item', 'item-purge')`),
     putAccount: db.prepare(`INSERT OR REPLACE INTO account (singleton, account_id, kdf, keyset_revision,
@@ -115,6 +121,29 @@ export class SyncLedger {
       if (last === undefined) return
       this.#sql.enqueue.run('item', last.itemId, last.revision, Date.now())
       this.#sql.setServerRevision.run('item', last.itemId, serverRevision)
+    })
+  }
+
+  /** Items whose last merge had a clash, until the user has seen them. */
+  conflictedItems(): Set<string> {
+    const row = guard(this.#path, () => this.#sql.getSetting.get(CONFLICTS_SETTING))
+    if (row === undefined) return new Set()
+    try {
+      const parsed: unknown = JSON.parse(String(row.value))
+      return new Set(Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [])
+    } catch (error) {
+      throw storeCorrupt(this.#path, error)
+    }
+  }
+
+  /** Marks (true) or clears (false) an item's clash flag. */
+  setConflicted(itemId: string, conflicted: boolean): void {
+    assertId(itemId, 'itemId')
+    this.#tx.run(() => {
+      const ids = this.conflictedItems()
+      if (conflicted) ids.add(itemId)
+      else ids.delete(itemId)
+      this.#sql.putSetting.run(CONFLICTS_SETTING, JSON.stringify([...ids]))
     })
   }
 

@@ -10,8 +10,6 @@ import type { SyncAccess } from '../vault/sync-access.ts'
 import { mergeItems } from './merge.ts'
 import type { RemoteItem } from './types.ts'
 
-export const CONFLICTS_SETTING = 'sync.conflicts'
-
 /** Returns true when some field changed on both sides (the item is then flagged for the user). */
 export function mergeRemoteItem(
   access: SyncAccess,
@@ -34,7 +32,7 @@ export function mergeRemoteItem(
   }
   records.push(recordOf(access, localRecord.vaultId, remote.itemId, revision, result.merged))
   store.sync.appendMerged(records, remote.revision)
-  if (result.conflicts.length > 0) flagConflict(access, remote.itemId, revision)
+  if (result.conflicts.length > 0) store.sync.setConflicted(remote.itemId, true)
   access.refreshItem(remote.itemId)
   return result.conflicts.length > 0
 }
@@ -79,12 +77,4 @@ function recordOf(
     sealed: access.sealItem(itemId, vaultId, revision, content),
     savedAt: content.updatedAt,
   }
-}
-
-/** Non-secret: item ids and revision numbers only, for the window to point the user at. */
-function flagConflict(access: SyncAccess, itemId: string, revision: number): void {
-  const stored = access.store.getSetting(CONFLICTS_SETTING)
-  const list = Array.isArray(stored) ? (stored as { itemId: string; revision: number }[]) : []
-  const next = [...list.filter((entry) => entry.itemId !== itemId), { itemId, revision }]
-  access.store.putSetting(CONFLICTS_SETTING, next)
 }

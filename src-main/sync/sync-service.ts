@@ -122,6 +122,15 @@ export class SyncService {
     }
   }
 
+  /** Items flagged after a merge clash (ids only), until dismissed. */
+  conflictedItems(): Set<string> {
+    return this.#o.store.sync.conflictedItems()
+  }
+
+  dismissConflict(itemId: string): void {
+    this.#o.store.sync.setConflicted(itemId, false)
+  }
+
   /** After SYNC_SESSION_EXPIRED: signs in again with the master password (one Argon2id run). */
   async signInAgain(password: string): Promise<void> {
     const loginSecret = await this.#o.vault.syncLoginSecret({ password })

@@ -143,6 +143,8 @@ export interface ItemView {
   readonly createdAt: number
   readonly updatedAt: number
   readonly trashedAt: number | null
+  /** Set when two devices changed the same field at once: the other value is in the item's history. */
+  readonly syncConflict?: boolean | undefined
 }
 
 /** One row of a list: no secret, no notes. */
@@ -160,6 +162,8 @@ export interface ItemSummary {
   readonly trashedAt: number | null
   /** Set when the sealed record failed to open (tampered or corrupt); the rest is empty. */
   readonly damaged?: { readonly code: string; readonly message: string }
+  /** Set when two devices changed the same field at once: the other value is in the item's history. */
+  readonly syncConflict?: boolean | undefined
 }
 
 export interface ItemRevisionInfo {

@@ -185,6 +185,8 @@ export const contract = {
   listDevices: { req: z.void(), res: z.strictObject({ devices: z.array(deviceSchema) }) },
   revokeDevice: { req: z.strictObject({ deviceId: z.uuid() }), res: done },
   disableSync: { req: z.void(), res: done },
+  /** The user has looked at an item flagged after a sync clash. */
+  dismissConflict: { req: itemRef, res: done },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>

@@ -38,6 +38,7 @@ export const METHODS = [
   'listDevices',
   'revokeDevice',
   'disableSync',
+  'dismissConflict',
 ] as const
 
 export type Method = (typeof METHODS)[number]

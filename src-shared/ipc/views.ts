@@ -25,6 +25,7 @@ export const itemSummarySchema = z.strictObject({
   updatedAt: timestamp,
   trashedAt: timestamp.nullable(),
   damaged: damaged.optional(),
+  syncConflict: z.boolean().optional(),
 })
 
 export const itemViewSchema = z.strictObject({
@@ -44,6 +45,7 @@ export const itemViewSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   trashedAt: timestamp.nullable(),
+  syncConflict: z.boolean().optional(),
 })
 
 export const itemRevisionInfoSchema = z.strictObject({

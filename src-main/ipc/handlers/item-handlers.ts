@@ -22,14 +22,19 @@ type ItemMethod =
 /** What one list call returns when the window does not say: a screenful and then some. */
 const DEFAULT_LIST_LIMIT = 200
 
-export function itemHandlers({ vault }: HandlerDeps): HandlersFor<ItemMethod> {
+export function itemHandlers({ vault, sync }: HandlerDeps): HandlersFor<ItemMethod> {
   return {
     listItems: ({ filter, limit }) => {
       const items = vault.listItems(filter)
-      return { items: items.slice(0, limit ?? DEFAULT_LIST_LIMIT), total: items.length }
+      const conflicted = sync.conflictedItems()
+      const page = items.slice(0, limit ?? DEFAULT_LIST_LIMIT)
+      return {
+        items: conflicted.size === 0 ? page : page.map((item) => flagged(item, conflicted)),
+        total: items.length,
+      }
     },
     getFacets: () => facetsOf(vault),
-    getItem: ({ id, revision }) => vault.getItem(id, revision),
+    getItem: ({ id, revision }) => flagged(vault.getItem(id, revision), sync.conflictedItems()),
     revealField: ({ id, field, revision }) => ({ value: vault.revealField(id, field, revision) }),
     createItem: ({ draft, generateSshKey: generate }) => {
       if (generate !== true || draft.type !== 'sshKey') return vault.createItem(draft)
@@ -43,6 +48,11 @@ export function itemHandlers({ vault }: HandlerDeps): HandlersFor<ItemMethod> {
     itemHistory: ({ id }) => ({ revisions: vault.itemHistory(id) }),
     restoreRevision: ({ id, revision }) => vault.restoreRevision(id, revision),
   }
+}
+
+/** Adds the sync-clash flag to a summary or view whose item has one. */
+function flagged<T extends { readonly id: string }>(item: T, conflicted: ReadonlySet<string>): T {
+  return conflicted.has(item.id) ? { ...item, syncConflict: true } : item
 }
 
 /** Counts for the sidebar: one pass over the summaries, which the index already holds in memory. */

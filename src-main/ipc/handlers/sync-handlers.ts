@@ -11,6 +11,7 @@ type SyncMethod =
   | 'listDevices'
   | 'revokeDevice'
   | 'disableSync'
+  | 'dismissConflict'
 
 export function syncHandlers({ sync, vault }: HandlerDeps): HandlersFor<SyncMethod> {
   return {
@@ -33,6 +34,10 @@ export function syncHandlers({ sync, vault }: HandlerDeps): HandlersFor<SyncMeth
     },
     disableSync: async () => {
       await sync.disable()
+      return null
+    },
+    dismissConflict: ({ id }) => {
+      sync.dismissConflict(id)
       return null
     },
   }

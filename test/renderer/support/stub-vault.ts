@@ -56,6 +56,7 @@ const DEFAULTS: Partial<Record<Method, unknown>> = {
   listDevices: { devices: [] },
   revokeDevice: null,
   disableSync: null,
+  dismissConflict: null,
 }
 
 type Answer = (request: never) => Promise<unknown>

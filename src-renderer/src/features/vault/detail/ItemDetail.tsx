@@ -2,7 +2,7 @@
 import type { ItemView } from '@shared/domain/item.ts'
 import { forwardRef } from 'react'
 import { useVaultClient } from '../../../api/use-vault-client.ts'
-import { Button } from '../../../ui/index.ts'
+import { Banner, Button } from '../../../ui/index.ts'
 import { useItemView } from '../api/use-item-view.ts'
 import { IconWarning } from '../icons/icons.tsx'
 import { formatDateTime } from '../model/format.ts'
@@ -50,6 +50,9 @@ export const ItemDetail = forwardRef<HTMLElement, ItemDetailProps>(function Item
         onRestore={() => void actions.restore(view)}
       />
       <div className="detail-body">
+        {view.syncConflict ? (
+          <SyncConflictNotice onHistory={props.onHistory} onDismiss={() => void actions.dismissConflict(view)} />
+        ) : null}
         <ItemFields key={`${view.id}:${view.revision}`} view={view} version={props.version} onTag={props.onTag} />
         <p className="detail-meta">
           Created {formatDateTime(view.createdAt)} · Modified {formatDateTime(view.updatedAt)}
@@ -59,10 +62,38 @@ export const ItemDetail = forwardRef<HTMLElement, ItemDetailProps>(function Item
   )
 })
 
+/** Shown after sync merged edits made on two devices to the same field: nothing was lost, and here is where. */
+function SyncConflictNotice({
+  onHistory,
+  onDismiss,
+}: {
+  readonly onHistory: () => void
+  readonly onDismiss: () => void
+}) {
+  return (
+    <Banner tone="warn" title="Changed on two devices at once" testId="sync-conflict">
+      <p>The newer change was kept. The other version is in this item’s history, where you can restore it.</p>
+      <p className="detail-conflict-actions">
+        <Button small onClick={onHistory}>
+          Show history
+        </Button>
+        <Button small variant="ghost" onClick={onDismiss}>
+          Dismiss
+        </Button>
+      </p>
+    </Banner>
+  )
+}
+
 function useDetailActions(onChanged: () => void) {
   const client = useVaultClient()
   const toast = useToast()
   return {
+    dismissConflict: async (view: ItemView) => {
+      const result = await client.dismissConflict({ id: view.id })
+      if (!result.ok) return toast(result.error.message, 'error')
+      onChanged()
+    },
     toggleFavorite: async (view: ItemView) => {
       const patch = { favorite: !view.favorite }
       const result = await client.updateItem({ id: view.id, patch, expectedRevision: view.revision })

@@ -35,6 +35,12 @@ export function ItemRow({ item, domId, selected, onSelect, onOpen }: ItemRowProp
           Damaged
         </span>
       ) : null}
+      {item.syncConflict ? (
+        <span className="badge badge-warn" title="Changed on two devices at once; the other version is in History">
+          <IconWarning />
+          Merged
+        </span>
+      ) : null}
       {item.favorite ? (
         <span className="item-row-star" role="img" aria-label="Favorite">
           <IconStar filled />
