@@ -11,7 +11,7 @@ import type { IpcHandlers } from '../ipc/dispatcher.ts'
 import { type AppIdentity, createIpcHandlers } from '../ipc/handlers/index.ts'
 import type { SecretKeyStore, TokenStore } from '../keychain/index.ts'
 import { VaultStore } from '../store/index.ts'
-import { SyncScheduler } from '../sync/sync-scheduler.ts'
+import { HINT_DELAY_MS, SyncScheduler } from '../sync/sync-scheduler.ts'
 import { SyncService } from '../sync/sync-service.ts'
 import { safeOpenExternal } from '../system/safe-open-external.ts'
 import { VaultService, vaultFilePath } from '../vault/index.ts'
@@ -67,7 +67,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     onAttempt: () => emit({ type: 'syncChanged' }),
   })
   scheduler.start()
-  sync.onRemoteChange(() => scheduler.request(0))
+  sync.onRemoteChange(() => scheduler.request(HINT_DELAY_MS))
   sync.onSynced((report) => {
     emit({ type: 'syncChanged' })
     if (report.pulled > 0) emit({ type: 'itemsChanged' })

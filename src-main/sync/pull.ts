@@ -33,17 +33,19 @@ export async function pullChanges(access: SyncAccess, server: SyncServer, now: (
   for (let after = seqSetting(store, SEQ_SETTINGS.items); ; ) {
     const page = await server.pullItems(after, PAGE)
     const pending = store.sync.pendingItemIds()
-    for (const remote of page) {
-      const applied = applyRemoteItem(access, remote, pending.has(remote.itemId), now)
-      if (applied === 'conflict') conflicts.push(remote.itemId)
-      if (applied === 'rejected') rejected.push(remote.itemId)
-      items += 1
-    }
-    const last = page.at(-1)
-    if (last !== undefined) {
-      after = last.seq
-      store.putSetting(SEQ_SETTINGS.items, after)
-    }
+    // One transaction per page: one disk flush instead of one per item, and the
+    // position is saved together with the items it covers.
+    store.transaction(() => {
+      for (const remote of page) {
+        const applied = applyRemoteItem(access, remote, pending.has(remote.itemId), now)
+        if (applied === 'conflict') conflicts.push(remote.itemId)
+        if (applied === 'rejected') rejected.push(remote.itemId)
+        items += 1
+      }
+      const last = page.at(-1)
+      if (last !== undefined) store.putSetting(SEQ_SETTINGS.items, last.seq)
+    })
+    after = page.at(-1)?.seq ?? after
     if (page.length < PAGE) return { items, conflicts, rejected }
   }
 }

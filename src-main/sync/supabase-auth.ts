@@ -40,18 +40,20 @@ export async function signIn(server: SupabaseSyncServer, email: string, loginSec
   if (data.session === null) throw new VaultError('SYNC_AUTH_FAILED', 'The sync server did not open a session.')
 }
 
-/** True when a stored session exists and refreshes; false when the user must sign in again. */
+/**
+ * True when a stored session exists (supabase-js refreshes it when it is
+ * near expiry); false when the user must sign in again. A session the
+ * server has ended shows up on the next call as SYNC_SESSION_EXPIRED or
+ * SYNC_DEVICE_REVOKED.
+ */
 export async function resumeSession(server: SupabaseSyncServer): Promise<boolean> {
   const { data, error } = await server.client.auth.getSession()
-  if (error) throw syncError(error)
-  if (data.session === null) return false
-  const refreshed = await server.client.auth.refreshSession()
-  if (refreshed.error) {
-    const mapped = syncError(refreshed.error)
+  if (error) {
+    const mapped = syncError(error)
     if (mapped.code === 'SYNC_UNREACHABLE') throw mapped
     return false
   }
-  return refreshed.data.session !== null
+  return data.session !== null
 }
 
 export async function signOut(server: SupabaseSyncServer): Promise<void> {

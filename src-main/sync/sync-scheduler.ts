@@ -14,11 +14,15 @@ export interface SchedulerTarget {
 
 export const CHANGE_DELAY_MS = 1_500
 export const PERIODIC_MS = 5 * 60_000
+/** Realtime hints come in bursts (one per record): wait for the burst to settle. */
+export const HINT_DELAY_MS = 500
 
 export class SyncScheduler {
   readonly #target: SchedulerTarget
   #timer: ReturnType<typeof setTimeout> | undefined
   #periodic: ReturnType<typeof setInterval> | undefined
+  #running = false
+  #again = false
 
   constructor(target: SchedulerTarget) {
     this.#target = target
@@ -30,19 +34,37 @@ export class SyncScheduler {
     this.#periodic.unref?.()
   }
 
-  /** Asks for a sync after delayMs; a request while one is pending moves it, so bursts coalesce. */
+  /**
+   * Asks for a sync after delayMs; a request while one is pending moves it,
+   * and requests while a sync runs are folded into one more run after it,
+   * so a burst of hints (another device pushing 500 items) costs two rounds, not 500.
+   */
   request(delayMs: number = CHANGE_DELAY_MS): void {
     if (!this.#target.canSync()) return
+    if (this.#running) {
+      this.#again = true
+      return
+    }
     if (this.#timer !== undefined) clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      if (!this.#target.canSync()) return
-      void this.#target
-        .syncNow()
-        .catch(() => undefined)
-        .finally(() => this.#target.onAttempt())
-    }, delayMs)
+    this.#timer = setTimeout(() => this.#run(), delayMs)
     this.#timer.unref?.()
+  }
+
+  #run(): void {
+    this.#timer = undefined
+    if (!this.#target.canSync()) return
+    this.#running = true
+    void this.#target
+      .syncNow()
+      .catch(() => undefined)
+      .finally(() => {
+        this.#running = false
+        this.#target.onAttempt()
+        if (this.#again) {
+          this.#again = false
+          this.request(HINT_DELAY_MS)
+        }
+      })
   }
 
   stop(): void {
