@@ -273,8 +273,9 @@ export class VaultService {
 
   /** For the sync engine, while unlocked (VAULT_LOCKED otherwise). */
   syncAccess(): SyncAccess {
-    const { store, session } = this.#items()
-    return syncAccessFor(store, session)
+    // Not #items(): background sync is not the user, so it must not postpone the idle lock.
+    if (this.#session === null) throw new VaultError('VAULT_LOCKED', 'The vault is locked.')
+    return syncAccessFor(this.#store, this.#session)
   }
 
   #items(): items.ItemContext {

@@ -141,6 +141,18 @@ describe('sync between two devices', () => {
     expect(titles(a)).toHaveLength(10)
   })
 
+  it('background sync does not postpone the idle lock', async () => {
+    const { a } = await twoDevices()
+    a.vault.service.setAutoLockMs(300)
+    const started = Date.now()
+    while (Date.now() - started < 600 && a.vault.service.status().state === 'unlocked') {
+      // A round the lock interrupts fails with VAULT_LOCKED; that is the point.
+      await a.sync().catch(() => undefined)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(a.vault.service.status().state).toBe('locked')
+  })
+
   it('a tampered server record is refused and the local item kept', async () => {
     const { server, a, b } = await twoDevices()
     const item = a.vault.service.createItem({ type: 'note', title: 'Original' })
