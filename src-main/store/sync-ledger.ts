@@ -8,6 +8,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { VaultError } from '../../src-shared/errors.ts'
 import { guard, storeCorrupt } from './sqlite-errors.ts'
+import type { Statements } from './statements.ts'
 import type { Transactor } from './transaction.ts'
 import type { AccountRecord, ItemRecord, VaultRecord } from './types.ts'
 import { assertAccount, assertId, assertItem, assertVault } from './validate.ts'
@@ -17,30 +18,14 @@ export type SyncKind = 'account-keyset' | 'account-meta' | 'vault' | 'item'
 /** Settings key of the items whose last merge had a clash (ids only: nothing secret). */
 const CONFLICTS_SETTING = 'sync.conflicts'
 
+/** Only what sync adds; record writes reuse the store's own statements (statements.ts). */
 function prepare(db: DatabaseSync) {
   return {
     getServerRevision: db.prepare('SELECT server_revision FROM sync_state WHERE kind = ? AND record_id = ?'),
     setServerRevision: db.prepare(`INSERT INTO sync_state (kind, record_id, server_revision) VALUES (?, ?, ?)
       ON CONFLICT (kind, record_id) DO UPDATE SET server_revision = excluded.server_revision`),
     clearServerRevisions: db.prepare('DELETE FROM sync_state'),
-    currentRevision: db.prepare('SELECT revision FROM current_items WHERE item_id = ?'),
-    insertRevision: db.prepare(`INSERT INTO item_revisions (item_id, revision, vault_id, sealed, saved_at)
-      VALUES (:itemId, :revision, :vaultId, :sealed, :savedAt)`),
-    setCurrent: db.prepare(`INSERT INTO current_items (item_id, revision) VALUES (?, ?)
-      ON CONFLICT (item_id) DO UPDATE SET revision = excluded.revision`),
-    deleteCurrent: db.prepare('DELETE FROM current_items WHERE item_id = ?'),
-    deleteRevisions: db.prepare('DELETE FROM item_revisions WHERE item_id = ?'),
-    getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
-    putSetting: db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)
-      ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
-    enqueue: db.prepare('INSERT INTO outbox (kind, record_id, revision, queued_at) VALUES (?, ?, ?, ?)'),
     pendingIds: db.prepare(`SELECT DISTINCT record_id FROM outbox WHERE kind IN ('item', 'item-purge')`),
-    putAccount: db.prepare(`INSERT OR REPLACE INTO account (singleton, account_id, kdf, keyset_revision,
-      sealed_keyset, box_public_key, meta_revision, sealed_meta, created_at, updated_at)
-      VALUES (1, :accountId, :kdf, :keysetRevision, :sealedKeyset, :boxPublicKey, :metaRevision,
-      :sealedMeta, :createdAt, :updatedAt)`),
-    putVault: db.prepare(`INSERT OR REPLACE INTO vaults (vault_id, revision, sealed_key, sealed_meta, created_at,
-      updated_at) VALUES (:vaultId, :revision, :sealedKey, :sealedMeta, :createdAt, :updatedAt)`),
   }
 }
 
@@ -48,11 +33,13 @@ export class SyncLedger {
   readonly #path: string
   readonly #tx: Transactor
   readonly #sql: ReturnType<typeof prepare>
+  readonly #store: Statements
 
-  constructor(db: DatabaseSync, tx: Transactor, path: string) {
+  constructor(db: DatabaseSync, tx: Transactor, path: string, storeStatements: Statements) {
     this.#path = path
     this.#tx = tx
     this.#sql = prepare(db)
+    this.#store = storeStatements
   }
 
   /** The last revision of the record known to be on the server, or null when it never was. */
@@ -86,16 +73,9 @@ export class SyncLedger {
    * clash). Nothing is queued for pushing, and it becomes the known server revision.
    */
   acceptRemoteItem(record: ItemRecord, serverRevision: number = record.revision): void {
-    assertItem(record)
     this.#tx.run(() => {
-      const current = this.#currentRevision(record.itemId) ?? 0
-      if (record.revision <= current) {
-        throw new VaultError('REVISION_CONFLICT', `Revision ${record.revision} is not above the local ${current}.`)
-      }
-      const { itemId, revision, vaultId, sealed, savedAt } = record
-      this.#sql.insertRevision.run({ itemId, revision, vaultId, sealed, savedAt })
-      this.#sql.setCurrent.run(itemId, revision)
-      this.#sql.setServerRevision.run('item', itemId, serverRevision)
+      this.#insertAbove(record)
+      this.#sql.setServerRevision.run('item', record.itemId, serverRevision)
     })
   }
 
@@ -107,26 +87,17 @@ export class SyncLedger {
    */
   appendMerged(records: readonly ItemRecord[], serverRevision: number): void {
     this.#tx.run(() => {
-      for (const record of records) {
-        assertItem(record)
-        const current = this.#currentRevision(record.itemId) ?? 0
-        if (record.revision <= current) {
-          throw new VaultError('REVISION_CONFLICT', `Revision ${record.revision} is not above the local ${current}.`)
-        }
-        const { itemId, revision, vaultId, sealed, savedAt } = record
-        this.#sql.insertRevision.run({ itemId, revision, vaultId, sealed, savedAt })
-        this.#sql.setCurrent.run(itemId, revision)
-      }
+      for (const record of records) this.#insertAbove(record)
       const last = records.at(-1)
       if (last === undefined) return
-      this.#sql.enqueue.run('item', last.itemId, last.revision, Date.now())
+      this.#store.enqueue.run('item', last.itemId, last.revision, Date.now())
       this.#sql.setServerRevision.run('item', last.itemId, serverRevision)
     })
   }
 
   /** Items whose last merge had a clash, until the user has seen them. */
   conflictedItems(): Set<string> {
-    const row = guard(this.#path, () => this.#sql.getSetting.get(CONFLICTS_SETTING))
+    const row = guard(this.#path, () => this.#store.getSetting.get(CONFLICTS_SETTING))
     if (row === undefined) return new Set()
     try {
       const parsed: unknown = JSON.parse(String(row.value))
@@ -143,7 +114,7 @@ export class SyncLedger {
       const ids = this.conflictedItems()
       if (conflicted) ids.add(itemId)
       else ids.delete(itemId)
-      this.#sql.putSetting.run(CONFLICTS_SETTING, JSON.stringify([...ids]))
+      this.#store.putSetting.run(CONFLICTS_SETTING, JSON.stringify([...ids]))
     })
   }
 
@@ -151,8 +122,8 @@ export class SyncLedger {
   acceptRemoteDeletion(itemId: string, serverRevision: number): void {
     assertId(itemId, 'itemId')
     this.#tx.run(() => {
-      this.#sql.deleteCurrent.run(itemId)
-      this.#sql.deleteRevisions.run(itemId)
+      this.#store.deleteCurrent.run(itemId)
+      this.#store.deleteRevisions.run(itemId)
       this.#sql.setServerRevision.run('item', itemId, serverRevision)
     })
   }
@@ -160,7 +131,7 @@ export class SyncLedger {
   acceptRemoteAccount(record: AccountRecord): void {
     assertAccount(record)
     this.#tx.run(() => {
-      this.#sql.putAccount.run({ ...record })
+      this.#store.putAccount.run({ ...record })
       this.#sql.setServerRevision.run('account-keyset', record.accountId, record.keysetRevision)
       this.#sql.setServerRevision.run('account-meta', record.accountId, record.metaRevision)
     })
@@ -170,13 +141,25 @@ export class SyncLedger {
     assertVault(record)
     this.#tx.run(() => {
       const { vaultId, revision, sealedKey, sealedMeta, createdAt, updatedAt } = record
-      this.#sql.putVault.run({ vaultId, revision, sealedKey, sealedMeta, createdAt, updatedAt })
+      this.#store.putVault.run({ vaultId, revision, sealedKey, sealedMeta, createdAt, updatedAt })
       this.#sql.setServerRevision.run('vault', vaultId, revision)
     })
   }
 
+  /** Makes record the item's current revision; its number must be above every local one. */
+  #insertAbove(record: ItemRecord): void {
+    assertItem(record)
+    const current = this.#currentRevision(record.itemId) ?? 0
+    if (record.revision <= current) {
+      throw new VaultError('REVISION_CONFLICT', `Revision ${record.revision} is not above the local ${current}.`)
+    }
+    const { itemId, revision, vaultId, sealed, savedAt } = record
+    this.#store.insertRevision.run({ itemId, revision, vaultId, sealed, savedAt })
+    this.#store.setCurrent.run(itemId, revision)
+  }
+
   #currentRevision(itemId: string): number | undefined {
-    const row = this.#sql.currentRevision.get(itemId)
+    const row = this.#store.currentRevision.get(itemId)
     if (row === undefined) return undefined
     if (typeof row.revision !== 'number') throw storeCorrupt(this.#path)
     return row.revision

@@ -33,7 +33,7 @@ export class VaultStore {
     this.#sql = prepareStatements(db)
     this.#tx = new Transactor(db, path)
     this.#busyTimeoutMs = busyTimeoutMs
-    this.sync = new SyncLedger(db, this.#tx, path)
+    this.sync = new SyncLedger(db, this.#tx, path, this.#sql)
   }
 
   /** Creates the file (and its folder, mode 0700; file 0600) if missing; migrates an older schema; never deletes or resets an existing file. */
