@@ -14,13 +14,13 @@ import type { RemoteItem } from './types.ts'
 export function mergeRemoteItem(
   access: SyncAccess,
   remote: RemoteItem & { readonly sealed: Uint8Array },
+  theirs: ItemContent,
   known: number | null,
 ): boolean {
   const { store } = access
   const localRecord = store.getCurrentItem(remote.itemId)
   if (localRecord === null) throw new Error('mergeRemoteItem needs a local item')
   const local = access.openItem(localRecord)
-  const theirs = access.openItem(remote)
   const base = baseContent(access, remote.itemId, known)
   const result = mergeItems({ base, local, remote: theirs })
   const records: ItemRecord[] = []
@@ -30,10 +30,11 @@ export function mergeRemoteItem(
     records.push(recordOf(access, localRecord.vaultId, remote.itemId, revision, theirs))
     revision += 1
   }
-  records.push(recordOf(access, localRecord.vaultId, remote.itemId, revision, result.merged))
+  const merged = recordOf(access, localRecord.vaultId, remote.itemId, revision, result.merged)
+  records.push(merged)
   store.sync.appendMerged(records, remote.revision)
   if (result.conflicts.length > 0) store.sync.setConflicted(remote.itemId, true)
-  access.refreshItem(remote.itemId)
+  access.indexItem(merged, result.merged)
   return result.conflicts.length > 0
 }
 
@@ -48,7 +49,9 @@ export function keepLocalOverDeletion(access: SyncAccess, itemId: string, tombst
   if (localRecord === null) return
   const revision = Math.max(localRecord.revision, tombstoneRevision) + 1
   const content = access.openItem(localRecord)
-  store.sync.appendMerged([recordOf(access, localRecord.vaultId, itemId, revision, content)], tombstoneRevision)
+  const record = recordOf(access, localRecord.vaultId, itemId, revision, content)
+  store.sync.appendMerged([record], tombstoneRevision)
+  access.indexItem(record, content)
 }
 
 function baseContent(access: SyncAccess, itemId: string, known: number | null): ItemContent | null {

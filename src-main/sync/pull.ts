@@ -5,6 +5,7 @@
  * position in the change sequence is saved only after its page is applied,
  * so an interrupted pull repeats work but never skips any.
  */
+import type { ItemContent } from '../../src-shared/domain/item.ts'
 import type { VaultStore } from '../store/index.ts'
 import type { SyncAccess } from '../vault/sync-access.ts'
 import { keepLocalOverDeletion, mergeRemoteItem } from './merge-remote.ts'
@@ -57,30 +58,34 @@ function applyRemoteItem(access: SyncAccess, remote: RemoteItem, pending: boolea
   if (known !== null && remote.revision <= known) return 'applied'
   if (remote.deleted || remote.sealed === null) {
     // Edited here but deleted there: the edit wins; the push that follows brings the item back.
-    if (pending) keepLocalOverDeletion(access, remote.itemId, remote.revision)
-    else store.sync.acceptRemoteDeletion(remote.itemId, remote.revision)
-    access.refreshItem(remote.itemId)
+    if (pending) {
+      keepLocalOverDeletion(access, remote.itemId, remote.revision)
+    } else {
+      store.sync.acceptRemoteDeletion(remote.itemId, remote.revision)
+      access.refreshItem(remote.itemId)
+    }
     return 'applied'
   }
   const sealedRemote = { ...remote, sealed: remote.sealed }
-  // A record that does not open must not replace one that does.
-  if (!opens(access, sealedRemote)) return 'rejected'
+  // A record that does not open must not replace one that does; one that opens is used as opened.
+  const theirs = tryOpen(access, sealedRemote)
+  if (theirs === null) return 'rejected'
   const local = store.getCurrentItem(remote.itemId)
   if (local !== null && (pending || local.revision >= remote.revision)) {
-    return mergeRemoteItem(access, sealedRemote, known) ? 'conflict' : 'applied'
+    return mergeRemoteItem(access, sealedRemote, theirs, known) ? 'conflict' : 'applied'
   }
   const { itemId, vaultId, revision, sealed } = sealedRemote
-  store.sync.acceptRemoteItem({ itemId, vaultId, revision, sealed, savedAt: remote.updatedAt || now() })
-  access.refreshItem(itemId)
+  const record = { itemId, vaultId, revision, sealed, savedAt: remote.updatedAt || now() }
+  store.sync.acceptRemoteItem(record)
+  access.indexItem(record, theirs)
   return 'applied'
 }
 
-function opens(access: SyncAccess, remote: RemoteItem & { sealed: Uint8Array }): boolean {
+function tryOpen(access: SyncAccess, remote: RemoteItem & { sealed: Uint8Array }): ItemContent | null {
   try {
-    access.openItem(remote)
-    return true
+    return access.openItem(remote)
   } catch {
-    return false
+    return null
   }
 }
 

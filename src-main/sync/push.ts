@@ -14,25 +14,34 @@ export type PushOutcome =
 
 const PAGE = 200
 
+/** Records, after the server took a push, which revision it now holds. */
+type Settle = () => void
+
 export async function pushOutbox(store: VaultStore, server: SyncServer): Promise<PushOutcome> {
   let pushed = 0
   for (;;) {
     const entries = store.listOutbox(PAGE)
     if (entries.length === 0) return { kind: 'done', pushed }
     for (const entry of entries) {
+      let settle: Settle | null
       try {
-        if (await pushEntry(store, server, entry)) pushed += 1
+        settle = await pushEntry(store, server, entry)
       } catch (error) {
         if (isVaultError(error, 'SYNC_CONFLICT')) return { kind: 'conflict', pushed }
         throw error
       }
-      store.acknowledgeOutbox(entry.seq)
+      // What the server now holds and the acknowledgement land in one commit.
+      store.transaction(() => {
+        settle?.()
+        store.acknowledgeOutbox(entry.seq)
+      })
+      if (settle !== null) pushed += 1
     }
   }
 }
 
-/** Pushes what the entry stands for, as it is now; false when there was nothing left to send. */
-async function pushEntry(store: VaultStore, server: SyncServer, entry: OutboxEntry): Promise<boolean> {
+/** Pushes what the entry stands for, as it is now; null when there was nothing left to send. */
+async function pushEntry(store: VaultStore, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
   switch (entry.kind) {
     case 'account':
       return pushAccount(store, server)
@@ -45,52 +54,50 @@ async function pushEntry(store: VaultStore, server: SyncServer, entry: OutboxEnt
   }
 }
 
-async function pushAccount(store: VaultStore, server: SyncServer): Promise<boolean> {
+async function pushAccount(store: VaultStore, server: SyncServer): Promise<Settle | null> {
   const account = store.getAccount()
-  if (account === null) return false
+  if (account === null) return null
   const keysetRevision = store.sync.serverRevision('account-keyset', account.accountId)
   const metaRevision = store.sync.serverRevision('account-meta', account.accountId)
-  if (keysetRevision === account.keysetRevision && metaRevision === account.metaRevision) return false
+  if (keysetRevision === account.keysetRevision && metaRevision === account.metaRevision) return null
   await server.putAccount(account, { keysetRevision, metaRevision })
-  store.sync.setServerRevision('account-keyset', account.accountId, account.keysetRevision)
-  store.sync.setServerRevision('account-meta', account.accountId, account.metaRevision)
-  return true
+  return () => {
+    store.sync.setServerRevision('account-keyset', account.accountId, account.keysetRevision)
+    store.sync.setServerRevision('account-meta', account.accountId, account.metaRevision)
+  }
 }
 
-async function pushVault(store: VaultStore, server: SyncServer, vaultId: string): Promise<boolean> {
+async function pushVault(store: VaultStore, server: SyncServer, vaultId: string): Promise<Settle | null> {
   const vault = store.listVaults().find((record) => record.vaultId === vaultId)
-  if (vault === undefined) return false
+  if (vault === undefined) return null
   const known = store.sync.serverRevision('vault', vaultId)
-  if (known !== null && known >= vault.revision) return false
+  if (known !== null && known >= vault.revision) return null
   await server.putVault(vault, known)
-  store.sync.setServerRevision('vault', vaultId, vault.revision)
-  return true
+  return () => store.sync.setServerRevision('vault', vaultId, vault.revision)
 }
 
 /** Pushes the item's current revision; later entries for the same item then find it already there. */
-async function pushItem(store: VaultStore, server: SyncServer, itemId: string): Promise<boolean> {
+async function pushItem(store: VaultStore, server: SyncServer, itemId: string): Promise<Settle | null> {
   const current = store.getCurrentItem(itemId)
-  if (current === null) return false
+  if (current === null) return null
   const known = store.sync.serverRevision('item', itemId)
-  if (known !== null && known >= current.revision) return false
+  if (known !== null && known >= current.revision) return null
   const { vaultId, revision, sealed } = current
   await server.putItem({ itemId, vaultId, revision, sealed }, known)
-  store.sync.setServerRevision('item', itemId, revision)
-  return true
+  return () => store.sync.setServerRevision('item', itemId, revision)
 }
 
 /** A purge becomes a tombstone one revision above anything either side has seen. */
-async function pushDeletion(store: VaultStore, server: SyncServer, entry: OutboxEntry): Promise<boolean> {
+async function pushDeletion(store: VaultStore, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
   const itemId = entry.recordId
   // Purged, then made again (a restore from a backup): the item entry that follows pushes it.
-  if (store.getCurrentItem(itemId) !== null) return false
+  if (store.getCurrentItem(itemId) !== null) return null
   const known = store.sync.serverRevision('item', itemId)
-  if (known === null) return false
+  if (known === null) return null
   const revision = Math.max(known, entry.revision) + 1
   // The purge dropped the item's records; every account has one vault so far, and it is that one.
   const vaultId = store.listVaults()[0]?.vaultId
-  if (vaultId === undefined) return false
+  if (vaultId === undefined) return null
   await server.putItem({ itemId, vaultId, revision, sealed: null }, known)
-  store.sync.setServerRevision('item', itemId, revision)
-  return true
+  return () => store.sync.setServerRevision('item', itemId, revision)
 }

@@ -90,7 +90,6 @@ export function restoreRevision(ctx: ItemContext, id: string, revision: number):
 
 /** Opens one stored record into the index; a record that fails to open is listed as damaged. */
 export function indexRecord(session: UnlockedSession, record: ItemRecord): void {
-  const facts = factsOf(record)
   try {
     const address = {
       accountId: session.accountId,
@@ -98,12 +97,17 @@ export function indexRecord(session: UnlockedSession, record: ItemRecord): void 
       itemId: record.itemId,
       revision: record.revision,
     }
-    const content = openItem(session.vaultKey(record.vaultId), address, record.sealed)
-    session.index.put({ summary: toSummary(facts, content), haystack: haystackOf(content), ...facts })
+    indexContent(session, record, openItem(session.vaultKey(record.vaultId), address, record.sealed))
   } catch (error) {
     if (!(error instanceof VaultError)) throw error
-    session.index.put({ summary: damagedSummary(record, error), haystack: '', ...facts })
+    session.index.put({ summary: damagedSummary(record, error), haystack: '', ...factsOf(record) })
   }
+}
+
+/** Puts a record whose content the caller has already opened into the index. */
+export function indexContent(session: UnlockedSession, record: ItemRecord, content: ItemContent): void {
+  const facts = factsOf(record)
+  session.index.put({ summary: toSummary(facts, content), haystack: haystackOf(content), ...facts })
 }
 
 function save(ctx: ItemContext, id: string, vaultId: string, revision: number, content: ItemContent): ItemView {

@@ -6,7 +6,7 @@
 import type { ItemContent } from '../../src-shared/domain/item.ts'
 import type { ItemRecord, VaultStore } from '../store/index.ts'
 import { openItem, sealItem } from './item-codec.ts'
-import { indexRecord } from './items.ts'
+import { indexContent, indexRecord } from './items.ts'
 import type { UnlockedSession } from './session.ts'
 
 export interface SyncAccess {
@@ -18,6 +18,8 @@ export interface SyncAccess {
   sealItem(itemId: string, vaultId: string, revision: number, content: ItemContent): Uint8Array
   /** Re-reads the item's current record from the store into the list (or drops it when it is gone). */
   refreshItem(itemId: string): void
+  /** Lists a record just saved whose content the caller already opened (no second decryption). */
+  indexItem(record: ItemRecord, content: ItemContent): void
 }
 
 export function syncAccessFor(store: VaultStore, session: UnlockedSession): SyncAccess {
@@ -34,6 +36,7 @@ export function syncAccessFor(store: VaultStore, session: UnlockedSession): Sync
       openItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), sealed),
     sealItem: (itemId, vaultId, revision, content) =>
       sealItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), content),
+    indexItem: (record, content) => indexContent(session, record, content),
     refreshItem: (itemId) => {
       const record = store.getCurrentItem(itemId)
       if (record === null) session.index.remove(itemId)
