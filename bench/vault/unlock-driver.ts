@@ -15,8 +15,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { Argon2Worker } from '../../src-main/crypto/index.ts'
 import { VaultStore } from '../../src-main/store/index.ts'
 import { UNLOCK_MEASURES, VaultService } from '../../src-main/vault/index.ts'
+import { MemoryKeychain } from '../../test/support/main-fakes.ts'
 import { type ProbeReport, startProbe } from '../lib/probe.ts'
-import { MemoryKeychain } from './keychain.ts'
 
 export interface DriverInput {
   readonly file: string

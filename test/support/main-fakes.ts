@@ -1,7 +1,7 @@
 /**
- * Stand-ins for the two OS services the main process talks to, for tests
- * that run the real services without Electron or a keyring: a clipboard and
- * a keychain, both in memory.
+ * Stand-ins for the OS services the main process talks to, for tests and
+ * benchmarks that run the real services without Electron or a keyring: a
+ * clipboard, a keychain and a token store, all in memory.
  */
 import type { ClipboardPort } from '../../src-main/clipboard/clipboard-guard.ts'
 import type { KeychainAvailability, SecretKeyStore, TokenStore } from '../../src-main/keychain/index.ts'
@@ -21,6 +21,10 @@ export class MemoryClipboard implements ClipboardPort {
 
 export class MemoryKeychain implements SecretKeyStore {
   readonly #entries = new Map<string, string>()
+
+  constructor(entries: Iterable<readonly [string, string]> = []) {
+    for (const [accountId, secretKey] of entries) this.#entries.set(accountId, secretKey)
+  }
   async availability(): Promise<KeychainAvailability> {
     return { available: true }
   }
