@@ -1,21 +1,13 @@
 /**
- * The real main-process services (src-main/app/main-services.ts, as
- * Electron's main uses them) in this Node process, on a fresh vault folder,
- * with test stand-ins only where Electron would touch the OS: the clipboard,
- * the browser opener and the keychain (the real keychain adapter has its own
- * tests against gnome-keyring).
+ * The real main-process services behind the page (test/support/
+ * test-main-services.ts), and the MainControl journeys use to play the
+ * operating system.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createMainServices, type MainServices } from '../../../src-main/app/main-services.ts'
+import type { MainServices } from '../../../src-main/app/main-services.ts'
 import type { VaultEvent } from '../../../src-shared/ipc/events.ts'
-import { MemoryClipboard, MemoryKeychain, MemoryTokens } from '../../support/main-fakes.ts'
+import { startTestMainServices } from '../../support/test-main-services.ts'
 import { type MainControl, SEED_EMAIL, SEED_PASSWORD } from './main-control.ts'
 import { APP_IDENTITY } from './paths.ts'
-
-/** The floor: the cheapest Argon2id cost the app accepts, so journeys stay quick. */
-const TEST_KDF_COST = { memlimitBytes: 64 * 1024 * 1024, opslimit: 3 }
 
 export interface MainHarness {
   readonly services: MainServices
@@ -24,22 +16,8 @@ export interface MainHarness {
 }
 
 export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vault-e2e-'))
-  const clipboard = new MemoryClipboard()
-  const keychain = new MemoryKeychain()
-  const opened: string[] = []
-  const services = createMainServices({
-    dataDir,
-    identity: APP_IDENTITY,
-    keychain,
-    tokens: new MemoryTokens(),
-    clipboard,
-    openInBrowser: async (url) => {
-      opened.push(url)
-    },
-    emit,
-    kdfCost: TEST_KDF_COST,
-  })
+  const main = startTestMainServices(APP_IDENTITY, emit)
+  const { services, clipboard, keychain, opened } = main
   const control: MainControl = {
     seedAccount: async () => {
       const created = await services.vault.createAccount({ email: SEED_EMAIL, password: SEED_PASSWORD })
@@ -52,12 +30,5 @@ export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness
     forgetSecretKey: async () => keychain.clear(),
     lockFromSystem: async (reason) => services.vault.lock(reason),
   }
-  return {
-    services,
-    control,
-    close: () => {
-      services.close()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
+  return { services, control, close: main.close }
 }

@@ -1,13 +1,10 @@
 /** The real main-process services on a temp folder, called through the real IPC dispatcher, as the window calls them. */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createMainServices, type MainServices } from '../../../src-main/app/main-services.ts'
-import { KDF_FLOOR } from '../../../src-main/crypto/index.ts'
+import type { MainServices } from '../../../src-main/app/main-services.ts'
 import { createIpcDispatcher } from '../../../src-main/ipc/dispatcher.ts'
 import type { VaultEvent } from '../../../src-shared/ipc/events.ts'
 import type { IpcResult } from '../../../src-shared/ipc/result.ts'
-import { MemoryClipboard, MemoryKeychain, MemoryTokens } from '../../support/main-fakes.ts'
+import type { MemoryClipboard, MemoryKeychain } from '../../support/main-fakes.ts'
+import { startTestMainServices } from '../../support/test-main-services.ts'
 
 export const ORIGIN = 'app://vault'
 export const EMAIL = 'ada@example.org'
@@ -27,22 +24,9 @@ export interface TestMain {
 }
 
 export function startTestMain(): TestMain {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vault-main-'))
-  const clipboard = new MemoryClipboard()
-  const keychain = new MemoryKeychain()
   const events: VaultEvent[] = []
-  const opened: string[] = []
-  const services = createMainServices({
-    dataDir,
-    identity: { name: 'Vault', version: '0.1.0' },
-    keychain,
-    tokens: new MemoryTokens(),
-    clipboard,
-    openInBrowser: async (url) => void opened.push(url),
-    emit: (event) => events.push(event),
-    kdfCost: KDF_FLOOR,
-  })
-  const dispatcher = createIpcDispatcher(services.handlers, { trustedOrigins: [ORIGIN] })
+  const main = startTestMainServices({ name: 'Vault', version: '0.1.0' }, (event) => events.push(event))
+  const dispatcher = createIpcDispatcher(main.services.handlers, { trustedOrigins: [ORIGIN] })
   const call = (method: string, request?: unknown) =>
     dispatcher.dispatch(method, request, { origin: ORIGIN, isTopFrame: true })
   const ok = async <T>(method: string, request?: unknown): Promise<T> => {
@@ -50,9 +34,5 @@ export function startTestMain(): TestMain {
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`)
     return result.data as T
   }
-  const close = () => {
-    services.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  return { services, clipboard, keychain, events, opened, call, ok, close }
+  return { ...main, events, call, ok }
 }
