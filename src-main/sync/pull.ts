@@ -6,6 +6,7 @@
  * so an interrupted pull repeats work but never skips any.
  */
 import type { ItemContent } from '../../src-shared/domain/item.ts'
+import { kdfParamsFromRecord } from '../crypto/index.ts'
 import type { VaultStore } from '../store/index.ts'
 import type { SyncAccess } from '../vault/sync-access.ts'
 import { keepLocalOverDeletion, mergeRemoteItem } from './merge-remote.ts'
@@ -94,7 +95,23 @@ async function pullAccount(store: VaultStore, server: SyncServer): Promise<void>
   const local = store.getAccount()
   if (remote === null || local === null || remote.record.accountId !== local.accountId) return
   const newer = remote.record.keysetRevision > local.keysetRevision || remote.record.metaRevision > local.metaRevision
-  if (newer) store.sync.acceptRemoteAccount(remote.record)
+  if (newer && !weakensKdf(local.kdf, remote.record.kdf)) store.sync.acceptRemoteAccount(remote.record)
+}
+
+/**
+ * A server must not be able to lower the cost of guessing the master
+ * password: an account record whose Argon2id memory or passes are below this
+ * device's is not taken in (the floor check at unlock stops anything lower
+ * still; pinning and reporting it belong with issue 7's server checks).
+ */
+function weakensKdf(localKdf: string, remoteKdf: string): boolean {
+  try {
+    const local = kdfParamsFromRecord(JSON.parse(localKdf))
+    const remote = kdfParamsFromRecord(JSON.parse(remoteKdf))
+    return remote.memlimitBytes < local.memlimitBytes || remote.opslimit < local.opslimit
+  } catch {
+    return true
+  }
 }
 
 async function pullVaults(store: VaultStore, server: SyncServer): Promise<void> {

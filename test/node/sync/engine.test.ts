@@ -153,6 +153,18 @@ describe('sync between two devices', () => {
     expect(a.vault.service.status().state).toBe('locked')
   })
 
+  it('an account record with weaker key derivation from the server is not taken in', async () => {
+    const { server, b } = await twoDevices()
+    const stored = server.account
+    if (stored === null) throw new Error('no account on the server')
+    const localKdf = b.vault.store.getAccount()?.kdf ?? ''
+    // The test accounts sit at the floor already, so the weaker record has fewer passes than the floor allows.
+    const weaker = JSON.stringify({ ...JSON.parse(stored.record.kdf), opslimit: 2 })
+    server.account = { record: { ...stored.record, kdf: weaker, metaRevision: 99 }, seq: stored.seq + 1 }
+    await b.sync()
+    expect(b.vault.store.getAccount()?.kdf).toBe(localKdf)
+  })
+
   it('a tampered server record is refused and the local item kept', async () => {
     const { server, a, b } = await twoDevices()
     const item = a.vault.service.createItem({ type: 'note', title: 'Original' })
