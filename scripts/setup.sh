@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # real renderer in it. xvfb, xauth: a display for Electron e2e runs where a binary exists.
 # python3, make, g++, pkg-config: node-gyp, for keytar's native module.
 # openssh-client: ssh-keygen, which the SSH key tests check our keys against.
-APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus libsecret-tools chromium xvfb xauth python3 make g++ pkg-config openssh-client)
+# poppler-utils: pdftotext and pdftoppm, which read the Emergency Kit PDF back in its tests.
+APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus libsecret-tools chromium xvfb xauth python3 make g++ pkg-config openssh-client poppler-utils)
 # postgresql, postgresql-15-pgtap, libtap-parser-sourcehandler-pgtap-perl (pg_prove): the
 # Supabase-side tests run our migrations on a throwaway local cluster (scripts/postgres-test-cluster.sh).
 APT_PACKAGES+=(postgresql postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
