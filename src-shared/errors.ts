@@ -36,6 +36,11 @@ export const ERROR_CODES = [
   'ACCOUNT_EXISTS',
   'VAULT_LOCKED',
   'WEAK_PASSWORD',
+  // Emergency Kit and changing the secrets
+  'SETUP_CODE_INVALID',
+  'CREDENTIALS_CHANGED',
+  'CREDENTIAL_CHANGE_FAILED',
+  'KDF_NOT_STRONGER',
   // Items
   'ITEM_NOT_FOUND',
   'ITEM_AMBIGUOUS',

@@ -33,6 +33,7 @@ export const PURPOSES = {
   'vault-meta': 3,
   item: 4,
   'account-meta': 5,
+  'secret-key': 6,
 } as const
 
 export type Purpose = keyof typeof PURPOSES
@@ -44,6 +45,8 @@ export interface PurposeKeys {
   'vault-meta': VaultKey
   item: VaultKey
   'account-meta': AccountKey
+  /** A new Secret Key waiting, on this device only, for its change to finish (vault/credential-journal.ts). */
+  'secret-key': AccountKey
 }
 
 /**

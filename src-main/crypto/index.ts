@@ -4,6 +4,7 @@
  */
 export { Argon2Worker } from './argon2.ts'
 export { calibrateKdfCost } from './calibrate.ts'
+export { recordDigest } from './digest.ts'
 export { fromBase64, toBase64 } from './encoding.ts'
 export {
   ENVELOPE_VERSION,
@@ -27,6 +28,7 @@ export {
   kdfParamsToRecord,
   newKdfParams,
   normalizeEmail,
+  proposeKdfUpgrade,
   type SaltIdentity,
 } from './kdf-params.ts'
 export {
@@ -36,6 +38,7 @@ export {
   type BoxSecretKey,
   generateVaultKey,
   type KeysetKey,
+  type PasswordKey,
   type VaultKey,
   zeroize,
 } from './keys.ts'
@@ -49,6 +52,13 @@ export {
   isAccountId,
   parseSecretKey,
   type SecretKey,
+  secretKeysEqual,
 } from './secret-key.ts'
 export { heapContains, initCrypto, scrubFreeHeap } from './sodium.ts'
-export { type AccountSecrets, deriveAccountSecrets, type TwoSecretInput } from './two-secret.ts'
+export {
+  type AccountSecrets,
+  combineAccountSecrets,
+  deriveAccountSecrets,
+  derivePasswordKey,
+  type TwoSecretInput,
+} from './two-secret.ts'

@@ -148,3 +148,28 @@ export function opslimitForTarget(measuredMs: number, measuredOpslimit: number, 
   const passes = perPass > 0 ? Math.round(targetMs / perPass) : KDF_CEILING.opslimit
   return Math.min(KDF_CEILING.opslimit, Math.max(KDF_FLOOR.opslimit, passes))
 }
+
+/**
+ * A stronger cost to offer when this device derived the current one in less
+ * than half the target time: the default memory (or the current, if more)
+ * and as many passes as fill about the target. Never lower in either
+ * dimension, and null unless it is clearly stronger (at least 1.5 times the
+ * work of the current cost).
+ */
+export function proposeKdfUpgrade(
+  current: KdfCost,
+  measuredMs: number,
+  targetMs = KDF_TARGET_MS,
+): (KdfCost & { estimatedMs: number }) | null {
+  if (!(measuredMs > 0) || measuredMs >= targetMs / 2) return null
+  const memlimitBytes = Math.min(KDF_CEILING.memlimitBytes, Math.max(current.memlimitBytes, KDF_DEFAULT_MEMLIMIT_BYTES))
+  // Argon2id time grows linearly with both memory and passes.
+  const perPass = (measuredMs / current.opslimit) * (memlimitBytes / current.memlimitBytes)
+  const opslimit = Math.max(
+    current.opslimit,
+    opslimitForTarget(perPass * KDF_FLOOR.opslimit, KDF_FLOOR.opslimit, targetMs),
+  )
+  const work = (cost: KdfCost) => cost.memlimitBytes * cost.opslimit
+  if (work({ memlimitBytes, opslimit }) < 1.5 * work(current)) return null
+  return { memlimitBytes, opslimit, estimatedMs: Math.round(perPass * opslimit) }
+}

@@ -15,6 +15,8 @@ import { randomBytes } from './random.ts'
 
 export const SYMMETRIC_KEY_BYTES = 32
 
+/** Argon2id of the master password: half of 2SKD, never used as a key on its own. */
+export type PasswordKey = Brand<Uint8Array, 'PasswordKey'>
 export type KeysetKey = Brand<Uint8Array, 'KeysetKey'>
 export type AuthSecret = Brand<Uint8Array, 'AuthSecret'>
 export type AccountKey = Brand<Uint8Array, 'AccountKey'>

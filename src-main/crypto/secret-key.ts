@@ -18,6 +18,7 @@
 import type { Brand } from '../../src-shared/brand.ts'
 import { VaultError } from '../../src-shared/errors.ts'
 import { randomBelow } from './random.ts'
+import { sodium } from './sodium.ts'
 
 export const SECRET_KEY_VERSION = 'K1'
 export const SECRET_KEY_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTVWXYZ'
@@ -169,4 +170,11 @@ function checksumHolds(fullBody: string): boolean {
 
 function typo(message: string): VaultError {
   return new VaultError('SECRET_KEY_TYPO', message)
+}
+
+/** Constant-time comparison of two Secret Keys (for "verify my kit": the stored key is never shown). */
+export function secretKeysEqual(a: SecretKey, b: SecretKey): boolean {
+  const sameLength = a.secret.length === b.secret.length
+  const secretsEqual = sameLength && sodium().memcmp(a.secret, b.secret)
+  return a.version === b.version && a.accountId === b.accountId && secretsEqual
 }

@@ -20,7 +20,7 @@ import { VaultError } from '../../src-shared/errors.ts'
 import { type Argon2Worker, argon2id } from './argon2.ts'
 import { encodeFields, utf8 } from './encoding.ts'
 import { assertKdfParams, type KdfParams } from './kdf-params.ts'
-import { type AuthSecret, type KeysetKey, SYMMETRIC_KEY_BYTES, zeroize } from './keys.ts'
+import { type AuthSecret, type KeysetKey, type PasswordKey, SYMMETRIC_KEY_BYTES, zeroize } from './keys.ts'
 import type { AccountId, SecretKey } from './secret-key.ts'
 import { sodium } from './sodium.ts'
 
@@ -51,26 +51,42 @@ export function normalizePassword(password: string): Uint8Array {
  */
 export async function deriveAccountSecrets(input: TwoSecretInput, worker?: Argon2Worker): Promise<AccountSecrets> {
   const { password, secretKey, accountId, kdf } = input
-  if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', 'Enter your master password.')
-  if (secretKey.accountId !== accountId) {
-    throw new VaultError('SECRET_KEY_WRONG_ACCOUNT', 'This Secret Key belongs to a different account.')
+  assertSecretKeyAccount(secretKey, accountId)
+  const passwordKey = await derivePasswordKey(password, kdf, worker)
+  try {
+    return combineAccountSecrets(passwordKey, secretKey)
+  } finally {
+    zeroize(passwordKey)
   }
+}
+
+/**
+ * The slow half alone: Argon2id of the password under the account's KDF
+ * record. It does not depend on the Secret Key, so one run can be combined
+ * with several candidate keys (a change of Secret Key in flight, or a key
+ * from the keychain and one typed), each combination costing microseconds.
+ */
+export async function derivePasswordKey(password: string, kdf: KdfParams, worker?: Argon2Worker): Promise<PasswordKey> {
+  if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', 'Enter your master password.')
   assertKdfParams(kdf)
-  const passwordKey = await argon2id(
-    {
-      password: normalizePassword(password),
-      salt: kdf.salt,
-      opslimit: kdf.opslimit,
-      memlimitBytes: kdf.memlimitBytes,
-    },
-    worker,
-  )
+  const input = { password: normalizePassword(password), salt: kdf.salt, opslimit: kdf.opslimit }
+  return (await argon2id({ ...input, memlimitBytes: kdf.memlimitBytes }, worker)) as PasswordKey
+}
+
+/** The fast half: the password key and the Secret Key into the KeysetKey and AuthSecret. */
+export function combineAccountSecrets(passwordKey: PasswordKey, secretKey: SecretKey): AccountSecrets {
   const secretKeyKey = deriveSecretKeyKey(secretKey)
   const root = combineSecrets(passwordKey, secretKeyKey)
   try {
     return splitRoot(root)
   } finally {
-    zeroize(passwordKey, secretKeyKey, root)
+    zeroize(secretKeyKey, root)
+  }
+}
+
+function assertSecretKeyAccount(secretKey: SecretKey, accountId: AccountId): void {
+  if (secretKey.accountId !== accountId) {
+    throw new VaultError('SECRET_KEY_WRONG_ACCOUNT', 'This Secret Key belongs to a different account.')
   }
 }
 

@@ -3,6 +3,7 @@
  * outbox and non-secret settings in one SQLite file (node:sqlite).
  */
 
+export type { CredentialJournal, PendingCredentials } from './credential-journal.ts'
 export type { SyncKind, SyncLedger } from './sync-ledger.ts'
 export type { AccountRecord, ItemRecord, OutboxEntry, OutboxKind, VaultRecord, VaultStoreOptions } from './types.ts'
 export { VaultStore } from './vault-store.ts'

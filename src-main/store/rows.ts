@@ -16,19 +16,19 @@ import {
 
 export type Row = Record<string, SQLOutputValue>
 
-function text(row: Row, column: string, filePath: string): string {
+export function text(row: Row, column: string, filePath: string): string {
   const value = row[column]
   if (typeof value !== 'string') throw storeCorrupt(filePath)
   return value
 }
 
-function int(row: Row, column: string, filePath: string): number {
+export function int(row: Row, column: string, filePath: string): number {
   const value = row[column]
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw storeCorrupt(filePath)
   return value
 }
 
-function bytes(row: Row, column: string, filePath: string): Uint8Array {
+export function bytes(row: Row, column: string, filePath: string): Uint8Array {
   const value = row[column]
   if (!(value instanceof Uint8Array)) throw storeCorrupt(filePath)
   return value

@@ -84,7 +84,27 @@ CREATE TABLE sync_state (
 ) STRICT, WITHOUT ROWID;
 `
 
+/**
+ * v3, changing the master password or Secret Key: the re-sealed keyset and
+ * meta of a change in flight, kept beside the current account until the sync
+ * server has taken it (vault/credential-change.ts). A new Secret Key waits
+ * here sealed under the AccountKey, never in clear.
+ */
+const V3_SQL = `
+CREATE TABLE pending_account (
+  singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
+  kdf TEXT NOT NULL,
+  keyset_revision INTEGER NOT NULL CHECK (keyset_revision >= 1),
+  sealed_keyset BLOB NOT NULL,
+  meta_revision INTEGER NOT NULL CHECK (meta_revision >= 1),
+  sealed_meta BLOB NOT NULL,
+  sealed_secret_key BLOB,
+  started_at INTEGER NOT NULL
+) STRICT;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(V1_SQL) },
   { version: 2, up: (db) => db.exec(V2_SQL) },
+  { version: 3, up: (db) => db.exec(V3_SQL) },
 ]

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
 import { VaultError } from '../../src-shared/errors.ts'
+import { CredentialJournal } from './credential-journal.ts'
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, quickCheck, SCHEMA_VERSION } from './open-database.ts'
 import { accountFromRow, itemFromRow, outboxFromRow, vaultFromRow } from './rows.ts'
 import { guard, storeCorrupt, toStoreError } from './sqlite-errors.ts'
@@ -22,6 +23,8 @@ export class VaultStore {
   readonly path: string
   /** Server revisions and records taken in from the server (sync/ only). */
   readonly sync: SyncLedger
+  /** A password or Secret Key change in flight (vault/credential-change.ts only). */
+  readonly credentials: CredentialJournal
   readonly #db: DatabaseSync
   readonly #sql: Statements
   readonly #tx: Transactor
@@ -34,6 +37,7 @@ export class VaultStore {
     this.#tx = new Transactor(db, path)
     this.#busyTimeoutMs = busyTimeoutMs
     this.sync = new SyncLedger(db, this.#tx, path, this.#sql)
+    this.credentials = new CredentialJournal(db, this.#tx, path, this.#sql, () => this.getAccount())
   }
 
   /** Creates the file (and its folder, mode 0700; file 0600) if missing; migrates an older schema; never deletes or resets an existing file. */

@@ -6,7 +6,6 @@
  * so an interrupted pull repeats work but never skips any.
  */
 import type { ItemContent } from '../../src-shared/domain/item.ts'
-import { kdfParamsFromRecord } from '../crypto/index.ts'
 import type { VaultStore } from '../store/index.ts'
 import type { SyncAccess } from '../vault/sync-access.ts'
 import { keepLocalOverDeletion, mergeRemoteItem } from './merge-remote.ts'
@@ -27,7 +26,7 @@ type Applied = 'applied' | 'conflict' | 'rejected'
 
 export async function pullChanges(access: SyncAccess, server: SyncServer, now: () => number): Promise<PullReport> {
   const { store } = access
-  await pullAccount(store, server)
+  await pullAccount(access, server)
   await pullVaults(store, server)
   const conflicts: string[] = []
   const rejected: string[] = []
@@ -90,28 +89,10 @@ function tryOpen(access: SyncAccess, remote: RemoteItem & { sealed: Uint8Array }
   }
 }
 
-async function pullAccount(store: VaultStore, server: SyncServer): Promise<void> {
+/** The account record is taken in only as a change this account vouched for (vault/credential-settle.ts). */
+async function pullAccount(access: SyncAccess, server: SyncServer): Promise<void> {
   const remote = await server.pullAccount()
-  const local = store.getAccount()
-  if (remote === null || local === null || remote.record.accountId !== local.accountId) return
-  const newer = remote.record.keysetRevision > local.keysetRevision || remote.record.metaRevision > local.metaRevision
-  if (newer && !weakensKdf(local.kdf, remote.record.kdf)) store.sync.acceptRemoteAccount(remote.record)
-}
-
-/**
- * A server must not be able to lower the cost of guessing the master
- * password: an account record whose Argon2id memory or passes are below this
- * device's is not taken in (the floor check at unlock stops anything lower
- * still; pinning and reporting it belong with issue 7's server checks).
- */
-function weakensKdf(localKdf: string, remoteKdf: string): boolean {
-  try {
-    const local = kdfParamsFromRecord(JSON.parse(localKdf))
-    const remote = kdfParamsFromRecord(JSON.parse(remoteKdf))
-    return remote.memlimitBytes < local.memlimitBytes || remote.opslimit < local.opslimit
-  } catch {
-    return true
-  }
+  if (remote !== null) await access.adoptAccount(remote.record)
 }
 
 async function pullVaults(store: VaultStore, server: SyncServer): Promise<void> {

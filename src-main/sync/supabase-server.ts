@@ -7,6 +7,7 @@
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import type { AccountRecord, VaultRecord } from '../store/index.ts'
+import type { CredentialChangeRequest } from '../vault/credential-context.ts'
 import { checkServerUrl, syncError } from './supabase-errors.ts'
 import type { AccountExpectation, ItemPush, RemoteAccount, RemoteItem, RemoteVault, SyncServer } from './types.ts'
 
@@ -109,6 +110,21 @@ export class SupabaseSyncServer implements SyncServer {
       p_revision: change.revision,
       p_sealed: change.sealed === null ? null : b64(change.sealed),
       p_deleted: change.sealed === null,
+    })
+  }
+
+  changeCredentials(change: CredentialChangeRequest): Promise<number> {
+    const { record, expected } = change
+    return this.#rpc('change_credentials', {
+      p_kdf: JSON.parse(record.kdf),
+      p_keyset_revision: record.keysetRevision,
+      p_sealed_keyset: b64(record.sealedKeyset),
+      p_meta_revision: record.metaRevision,
+      p_sealed_meta: b64(record.sealedMeta),
+      p_expected_keyset_revision: expected.keysetRevision,
+      p_expected_meta_revision: expected.metaRevision,
+      p_current_login_secret: change.currentLoginSecret,
+      p_new_login_secret: change.newLoginSecret,
     })
   }
 

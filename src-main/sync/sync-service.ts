@@ -8,7 +8,7 @@
 import { VaultError } from '../../src-shared/errors.ts'
 import type { TokenStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
-import { accountIdOfSecretKey, joiningLoginSecret, type VaultService } from '../vault/index.ts'
+import { accountIdOfSecretKey, type CredentialServer, joiningLoginSecret, type VaultService } from '../vault/index.ts'
 import { SyncEngine, type SyncReport } from './engine.ts'
 import { joinFromServer } from './join.ts'
 import { keychainSessionStorage } from './session-storage.ts'
@@ -120,6 +120,27 @@ export class SyncService {
       this.#fail(error)
       throw error
     }
+  }
+
+  /**
+   * The server side of a password or Secret Key change, while sync is on
+   * (null while it is off). Every call needs a live session; a change is
+   * refused up front when the server cannot be asked, so none is left half
+   * done for lack of a sign-in.
+   */
+  credentialServer(): CredentialServer | null {
+    if (readServerConfig(this.#o.store) === null) return null
+    return {
+      currentAccount: async () => (await (await this.#ready()).pullAccount())?.record ?? null,
+      changeCredentials: async (change) => {
+        await (await this.#ready()).changeCredentials(change)
+      },
+    }
+  }
+
+  /** The sync address and public project key, for the Emergency Kit (null while sync is off). */
+  serverConfig(): SupabaseConfig | null {
+    return readServerConfig(this.#o.store)
   }
 
   /** Items flagged after a merge clash (ids only), until dismissed. */

@@ -5,6 +5,7 @@
  * engine against an in-memory one.
  */
 import type { AccountRecord, VaultRecord } from '../store/index.ts'
+import type { CredentialChangeRequest } from '../vault/credential-context.ts'
 
 export interface RemoteAccount {
   readonly record: AccountRecord
@@ -52,4 +53,6 @@ export interface SyncServer {
   putAccount(record: AccountRecord, expected: AccountExpectation): Promise<number>
   putVault(record: VaultRecord, expectedRevision: number | null): Promise<number>
   putItem(change: ItemPush, expectedRevision: number | null): Promise<number>
+  /** The keyset record and the login secret together, in one server transaction (vault/credential-change.ts). */
+  changeCredentials(change: CredentialChangeRequest): Promise<number>
 }

@@ -9,6 +9,7 @@ import { VaultError } from '../../src-shared/errors.ts'
 import {
   type AccountId,
   type AccountKey,
+  type AccountSecrets,
   type Argon2Worker,
   deriveAccountSecrets,
   generateKeyset,
@@ -28,6 +29,7 @@ import {
   zeroizeKeyset,
 } from '../crypto/index.ts'
 import type { AccountRecord, VaultRecord } from '../store/index.ts'
+import type { CredentialNote } from './credentials.ts'
 import { newId } from './ids.ts'
 
 export const DEFAULT_VAULT_NAME = 'Personal'
@@ -36,6 +38,8 @@ export interface AccountMeta {
   readonly v: 1
   readonly email: string
   readonly createdAt: number
+  /** The last change of password, Secret Key or KDF cost, vouching for the keyset record it made (credentials.ts). */
+  readonly credentials?: CredentialNote
 }
 
 export interface OpenedAccount {
@@ -101,7 +105,7 @@ export interface OpenAccountInput {
  * password nor any key (docs/security-design.md §3). Being a string, it
  * cannot be wiped; it is kept only for the sign-in call.
  */
-function loginSecretOf(authSecret: Uint8Array): string {
+export function loginSecretOf(authSecret: Uint8Array): string {
   return Buffer.from(authSecret).toString('hex')
 }
 
@@ -133,6 +137,21 @@ export async function openAccount(input: OpenAccountInput): Promise<OpenedAccoun
   const accountId = account.accountId as AccountId
   const kdf = kdfParamsFromRecord(parseJson(account.kdf))
   const secrets = await deriveAccountSecrets({ password, secretKey, accountId, kdf }, input.worker)
+  return openAccountWith(account, input.vaults, secrets, input.wantLoginSecret === true)
+}
+
+/**
+ * The fast half of opening: the keyset with already derived secrets
+ * (WRONG_PASSWORD_OR_SECRET_KEY when they are not this record's), then the
+ * account meta and every vault key. Zeroizes the secrets either way.
+ */
+export function openAccountWith(
+  account: AccountRecord,
+  vaults: readonly VaultRecord[],
+  secrets: AccountSecrets,
+  wantLoginSecret = false,
+): OpenedAccount {
+  const accountId = account.accountId as AccountId
   let keyset: Keyset
   let loginSecret: string | undefined
   try {
@@ -143,27 +162,28 @@ export async function openAccount(input: OpenAccountInput): Promise<OpenedAccoun
       account.boxPublicKey,
     )
     // Only once the keyset opened: a wrong password must not yield a login secret.
-    if (input.wantLoginSecret === true) loginSecret = loginSecretOf(secrets.authSecret)
+    if (wantLoginSecret) loginSecret = loginSecretOf(secrets.authSecret)
   } finally {
     zeroize(secrets.keysetKey, secrets.authSecret)
   }
   try {
-    const meta = openJson(
-      keyset.accountKey,
-      accountId,
-      'account-meta',
-      '',
-      account.metaRevision,
-      account.sealedMeta,
-    ) as AccountMeta
-    const vaultKeys = new Map(
-      input.vaults.map((vault) => [vault.vaultId, openVaultKey(keyset.accountKey, accountId, vault)]),
-    )
+    const meta = openAccountMeta(keyset.accountKey, account)
+    const vaultKeys = new Map(vaults.map((vault) => [vault.vaultId, openVaultKey(keyset.accountKey, accountId, vault)]))
     return loginSecret === undefined ? { keyset, meta, vaultKeys } : { keyset, meta, vaultKeys, loginSecret }
   } catch (error) {
     zeroizeKeyset(keyset)
     throw error
   }
+}
+
+/** The account meta of a record (the AccountKey is the same across password and Secret Key changes). */
+export function openAccountMeta(accountKey: AccountKey, account: AccountRecord): AccountMeta {
+  const { accountId, metaRevision, sealedMeta } = account
+  return openJson(accountKey, accountId, 'account-meta', '', metaRevision, sealedMeta) as AccountMeta
+}
+
+export function sealAccountMeta(accountKey: AccountKey, accountId: string, revision: number, meta: AccountMeta) {
+  return sealJson(accountKey, accountId, 'account-meta', '', revision, meta)
 }
 
 function sealVault(

@@ -4,7 +4,7 @@
  * fails with VAULT_LOCKED.
  */
 import { VaultError } from '../../src-shared/errors.ts'
-import { type Keyset, type VaultKey, zeroize, zeroizeKeyset } from '../crypto/index.ts'
+import { type Keyset, type SecretKey, type VaultKey, zeroize, zeroizeKeyset } from '../crypto/index.ts'
 import type { AccountMeta } from './account.ts'
 import { ItemIndex } from './item-index.ts'
 
@@ -13,14 +13,47 @@ export class UnlockedSession {
   readonly index = new ItemIndex()
   readonly #keyset: Keyset
   readonly #vaultKeys: Map<string, VaultKey>
-  readonly #meta: AccountMeta
+  #meta: AccountMeta
+  /** The Secret Key that opened this session: for the Emergency Kit and "verify my kit", wiped at lock. */
+  #secretKey: SecretKey | null
   #locked = false
 
-  constructor(accountId: string, keyset: Keyset, vaultKeys: Map<string, VaultKey>, meta: AccountMeta) {
+  constructor(
+    accountId: string,
+    keyset: Keyset,
+    vaultKeys: Map<string, VaultKey>,
+    meta: AccountMeta,
+    secretKey: SecretKey | null = null,
+  ) {
     this.accountId = accountId
     this.#keyset = keyset
     this.#vaultKeys = vaultKeys
     this.#meta = meta
+    this.#secretKey = secretKey
+  }
+
+  get meta(): AccountMeta {
+    this.#assertOpen()
+    return this.#meta
+  }
+
+  get keyset(): Keyset {
+    this.#assertOpen()
+    return this.#keyset
+  }
+
+  get secretKey(): SecretKey {
+    this.#assertOpen()
+    if (this.#secretKey === null) throw new VaultError('SECRET_KEY_REQUIRED', 'This session has no Secret Key.')
+    return this.#secretKey
+  }
+
+  /** After a change of secrets: the new meta, and the new Secret Key when it changed (the old one is wiped). */
+  updateCredentials(meta: AccountMeta, secretKey: SecretKey): void {
+    this.#assertOpen()
+    this.#meta = meta
+    if (this.#secretKey !== null && this.#secretKey.secret !== secretKey.secret) zeroize(this.#secretKey.secret)
+    this.#secretKey = secretKey
   }
 
   get locked(): boolean {
@@ -52,6 +85,8 @@ export class UnlockedSession {
     if (this.#locked) return
     this.#locked = true
     zeroizeKeyset(this.#keyset)
+    if (this.#secretKey !== null) zeroize(this.#secretKey.secret)
+    this.#secretKey = null
     for (const key of this.#vaultKeys.values()) zeroize(key)
     this.#vaultKeys.clear()
     this.index.clear()

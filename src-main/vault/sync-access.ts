@@ -4,7 +4,7 @@
  * after records arrive from the server. It never hands out a key.
  */
 import type { ItemContent } from '../../src-shared/domain/item.ts'
-import type { ItemRecord, VaultStore } from '../store/index.ts'
+import type { AccountRecord, ItemRecord, VaultStore } from '../store/index.ts'
 import { openItem, sealItem } from './item-codec.ts'
 import { indexContent, indexRecord } from './items.ts'
 import type { UnlockedSession } from './session.ts'
@@ -20,9 +20,15 @@ export interface SyncAccess {
   refreshItem(itemId: string): void
   /** Lists a record just saved whose content the caller already opened (no second decryption). */
   indexItem(record: ItemRecord, content: ItemContent): void
+  /** Takes in the server's account record if it is a vouched change (credential-settle.ts). */
+  adoptAccount(record: AccountRecord): Promise<void>
 }
 
-export function syncAccessFor(store: VaultStore, session: UnlockedSession): SyncAccess {
+export function syncAccessFor(
+  store: VaultStore,
+  session: UnlockedSession,
+  adoptAccount: (record: AccountRecord) => Promise<void>,
+): SyncAccess {
   const address = (itemId: string, vaultId: string, revision: number) => ({
     accountId: session.accountId,
     vaultId,
@@ -32,6 +38,7 @@ export function syncAccessFor(store: VaultStore, session: UnlockedSession): Sync
   return {
     store,
     accountId: session.accountId,
+    adoptAccount,
     openItem: ({ itemId, vaultId, revision, sealed }) =>
       openItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), sealed),
     sealItem: (itemId, vaultId, revision, content) =>

@@ -6,7 +6,7 @@
  * Lists carry summaries only; a secret leaves through revealField() alone.
  */
 import type { ItemFilter, ItemRevisionInfo, ItemSummary, ItemView } from '../../src-shared/domain/item.ts'
-import { VaultError } from '../../src-shared/errors.ts'
+import { isVaultError, VaultError } from '../../src-shared/errors.ts'
 import type { LockReason } from '../../src-shared/ipc/events.ts'
 import {
   Argon2Worker,
@@ -14,12 +14,17 @@ import {
   initCrypto,
   type KdfCost,
   kdfParamsFromRecord,
+  type SecretKey,
   scrubFreeHeap,
 } from '../crypto/index.ts'
 import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
 import type { ItemRecord, VaultStore } from '../store/index.ts'
-import { createAccountRecords, openAccount } from './account.ts'
+import { createAccountRecords, type OpenedAccount } from './account.ts'
+import { kitSecretKey, markKitSaved, type SecurityFacts, securityFacts } from './account-security.ts'
+import { type ChangeOutcome, type ChangeRequest, changeCredentials } from './credential-change.ts'
+import { CHANGED_ELSEWHERE_SETTING, type CredentialContext, type CredentialServer } from './credential-context.ts'
+import { adoptServerAccount } from './credential-settle.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import * as items from './items.ts'
@@ -34,6 +39,14 @@ import {
 import { UnlockedSession } from './session.ts'
 import { type SyncAccess, syncAccessFor } from './sync-access.ts'
 import { syncLoginSecret } from './sync-login.ts'
+import { openFirstCandidate } from './unlock-attempt.ts'
+import {
+  type CredentialNotice,
+  explainWrongSecrets,
+  fetchRemoteAccount,
+  settleAfterUnlock,
+  unlockCandidates,
+} from './unlock-flow.ts'
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
 /**
@@ -72,6 +85,8 @@ export interface UnlockResult {
   readonly itemCount: number
   /** Items whose sealed record failed to open; they are listed as damaged, the rest open normally. */
   readonly damagedCount: number
+  /** A change of secrets left unfinished before, and how this unlock settled it. */
+  readonly credentialNotice?: CredentialNotice
 }
 
 export class VaultService {
@@ -83,6 +98,8 @@ export class VaultService {
   readonly #lockListeners = new Set<(reason: LockReason) => void>()
   #session: UnlockedSession | null = null
   #worker: Argon2Worker | null = null
+  #lastDeriveMs: number | null = null
+  #credentialServer: () => CredentialServer | null = () => null
 
   constructor(options: VaultServiceOptions) {
     this.#store = options.store
@@ -112,7 +129,7 @@ export class VaultService {
       this.#store.saveAccount(created.account)
       this.#store.saveVault(created.vault)
     })
-    this.#startSession(created.account.accountId, created.opened)
+    this.#startSession(created.account.accountId, created.opened, secretKey)
     const stored = await rememberSecretKey(this.#keychain, secretKey)
     return { accountId: created.account.accountId, secretKey: stored.printed, ...stored.outcome }
   }
@@ -135,7 +152,8 @@ export class VaultService {
   /**
    * secretKey: as typed by the user, where the keychain has none (or none is
    * available: SECRET_KEY_REQUIRED says which). A typed key that opens the
-   * vault is saved to the keychain when one is available.
+   * vault is saved to the keychain when one is available. With sync on, a
+   * change of secrets made on another device is noticed here (unlock-flow.ts).
    */
   async unlock(input: { password: string; secretKey?: string }): Promise<UnlockResult> {
     const account = this.#store.getAccount()
@@ -143,29 +161,34 @@ export class VaultService {
     if (this.#session !== null) return this.#unlockResult(this.#session)
     await initCrypto()
     const resolved = await resolveSecretKey(this.#keychain, account.accountId, input.secretKey)
-    const worker = this.#takeWorker()
-    // Argon2id runs on its worker thread; meanwhile this thread reads the sealed items.
-    const [opened, records] = await Promise.all([
-      measured(UNLOCK_MEASURES.derive, () =>
-        openAccount({
-          account,
-          vaults: this.#store.listVaults(),
-          password: input.password,
-          secretKey: resolved.key,
-          ...worker,
-        }),
-      ),
-      this.#readItemRecords(),
-    ])
-    const session = this.#startSession(account.accountId, opened)
+    const pending = this.#store.credentials.pending()
+    const server = this.#credentialServer()
+    // Argon2id runs on its worker thread; meanwhile this thread reads the sealed items and asks the server.
+    const [remote, records] = await Promise.all([fetchRemoteAccount(server), this.#readItemRecords()])
+    const attempt = await measured(UNLOCK_MEASURES.derive, () =>
+      openFirstCandidate({
+        candidates: unlockCandidates(account, pending, remote),
+        vaults: this.#store.listVaults(),
+        password: input.password,
+        secretKeys: [resolved.key],
+        ...this.#takeWorker(),
+      }).catch((error: unknown) => {
+        throw isVaultError(error, 'WRONG_PASSWORD_OR_SECRET_KEY') ? (explainWrongSecrets(this.#store) ?? error) : error
+      }),
+    )
+    const session = this.#startSession(account.accountId, attempt.opened, attempt.secretKey)
+    this.#lastDeriveMs = attempt.deriveMs
     try {
+      const notice = await settleAfterUnlock(this.#credentials(session, server), attempt.source, pending, remote)
       await measured(UNLOCK_MEASURES.index, () => this.#indexAll(session, records))
+      this.#store.putSetting(CHANGED_ELSEWHERE_SETTING, undefined)
+      if (!resolved.fromKeychain) await rememberSecretKey(this.#keychain, session.secretKey)
+      const result = this.#unlockResult(session)
+      return notice === undefined ? result : { ...result, credentialNotice: notice }
     } catch (error) {
       this.lock()
       throw error
     }
-    if (!resolved.fromKeychain) await rememberSecretKey(this.#keychain, resolved.key)
-    return this.#unlockResult(session)
   }
 
   /** Drops every key (zeroized) and tells the listeners why; a no-op when already locked. */
@@ -194,7 +217,10 @@ export class VaultService {
   async secretKeyAvailability(): Promise<SecretKeyAvailability> {
     const account = this.#store.getAccount()
     if (account === null) throw new VaultError('NO_ACCOUNT', 'There is no vault here yet; create an account first.')
-    return secretKeyAvailability(this.#keychain, account.accountId)
+    const availability = await secretKeyAvailability(this.#keychain, account.accountId)
+    const change = explainWrongSecrets(this.#store)
+    if (availability.inKeychain || change === null) return availability
+    return { inKeychain: false, reason: change.message }
   }
 
   get autoLockMs(): number {
@@ -271,11 +297,60 @@ export class VaultService {
     return syncLoginSecret(this.#store, this.#keychain, input)
   }
 
+  /** Sync supplies the server side of password and Secret Key changes; null while sync is off. */
+  connectCredentialServer(provider: () => CredentialServer | null): void {
+    this.#credentialServer = provider
+  }
+
+  /** Re-seals the keyset for a new master password, Secret Key or KDF cost (credential-change.ts). */
+  async changeCredentials(request: ChangeRequest): Promise<ChangeOutcome> {
+    const session = this.#activeSession()
+    this.#idle.touch()
+    if (request.newPassword !== undefined) assertStrongMasterPassword(request.newPassword, [session.email])
+    await initCrypto()
+    return changeCredentials(this.#credentials(session, this.#credentialServer()), request)
+  }
+
+  /** KDF cost and offer, kit freshness, a change in flight (account-security.ts). */
+  securityFacts(): SecurityFacts {
+    return securityFacts(this.#store, this.#activeSession(), this.#lastDeriveMs)
+  }
+
+  /** What the Emergency Kit prints about the account; the Secret Key as this session holds it. */
+  kitFacts(): { accountId: string; email: string; secretKey: SecretKey } {
+    const session = this.#activeSession()
+    return { accountId: session.accountId, email: session.email, secretKey: kitSecretKey(this.#store, session) }
+  }
+
+  markKitSaved(): void {
+    markKitSaved(this.#store, this.#activeSession())
+  }
+
+  /** How long the last unlock's Argon2id run took on this device (null before the first unlock). */
+  get lastDeriveMs(): number | null {
+    return this.#lastDeriveMs
+  }
+
+  /** The context a server-delivered account record is checked in (sync's pull). */
+  credentialContext(): CredentialContext {
+    return this.#credentials(this.#activeSession(), this.#credentialServer())
+  }
+
   /** For the sync engine, while unlocked (VAULT_LOCKED otherwise). */
   syncAccess(): SyncAccess {
     // Not #items(): background sync is not the user, so it must not postpone the idle lock.
     if (this.#session === null) throw new VaultError('VAULT_LOCKED', 'The vault is locked.')
-    return syncAccessFor(this.#store, this.#session)
+    const context = this.#credentials(this.#session, this.#credentialServer())
+    return syncAccessFor(this.#store, this.#session, (record) => adoptServerAccount(context, record))
+  }
+
+  #activeSession(): UnlockedSession {
+    if (this.#session === null) throw new VaultError('VAULT_LOCKED', 'The vault is locked.')
+    return this.#session
+  }
+
+  #credentials(session: UnlockedSession, server: CredentialServer | null): CredentialContext {
+    return { store: this.#store, keychain: this.#keychain, session, server, now: this.#now }
   }
 
   #items(): items.ItemContext {
@@ -284,8 +359,8 @@ export class VaultService {
     return { store: this.#store, session: this.#session, now: this.#now }
   }
 
-  #startSession(accountId: string, opened: Awaited<ReturnType<typeof openAccount>>): UnlockedSession {
-    this.#session = new UnlockedSession(accountId, opened.keyset, opened.vaultKeys, opened.meta)
+  #startSession(accountId: string, opened: OpenedAccount, secretKey: SecretKey): UnlockedSession {
+    this.#session = new UnlockedSession(accountId, opened.keyset, opened.vaultKeys, opened.meta, secretKey)
     this.#idle.touch()
     return this.#session
   }

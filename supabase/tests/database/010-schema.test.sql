@@ -3,7 +3,7 @@
 -- change, must be reviewed here, because nothing in clear (title, URL, username, item type,
 -- tag, device name) may ever get a column.
 begin;
-select plan(48);
+select plan(51);
 
 select tables_are('public', array['accounts', 'vaults', 'items', 'devices'], 'public has exactly the sync tables');
 select sequences_are('public', array['change_seq'], 'public has exactly one sequence, change_seq');
@@ -77,7 +77,8 @@ select sequence_privs_are('public', 'change_seq', 'authenticated', array[]::text
 select sequence_privs_are('public', 'change_seq', 'anon', array[]::text[], 'anon cannot use change_seq');
 
 select functions_are('public',
-  array['prelogin', 'put_account', 'put_vault', 'put_item', 'register_device', 'touch_device', 'revoke_device'],
+  array['prelogin', 'put_account', 'change_credentials', 'put_vault', 'put_item', 'register_device', 'touch_device',
+        'revoke_device'],
   'public has exactly the sync functions');
 
 select function_privs_are('public', 'prelogin', array['text'], 'anon', array['EXECUTE'], 'anon may call prelogin');
@@ -90,6 +91,7 @@ select function_privs_are('public', f.name, f.args, r.role,
          r.role || (case when r.role = 'authenticated' then ' may' else ' may not' end) || ' call ' || f.name)
   from (values
          ('put_account', array['text', 'jsonb', 'bigint', 'text', 'text', 'bigint', 'text', 'bigint', 'bigint']),
+         ('change_credentials', array['jsonb', 'bigint', 'text', 'bigint', 'text', 'bigint', 'bigint', 'text', 'text']),
          ('put_vault', array['uuid', 'bigint', 'bigint', 'text', 'text']),
          ('put_item', array['uuid', 'uuid', 'bigint', 'bigint', 'text', 'boolean']),
          ('register_device', array['uuid', 'text']),
@@ -102,7 +104,7 @@ select function_privs_are('public', f.name, f.args, r.role,
 select results_eq(
   $$select p.proname::text collate "default", p.prosecdef, p.proconfig collate "default"
       from pg_proc p where p.pronamespace = 'public'::regnamespace order by 1$$,
-  $$select unnest(array['prelogin', 'put_account', 'put_item', 'put_vault', 'register_device',
+  $$select unnest(array['change_credentials', 'prelogin', 'put_account', 'put_item', 'put_vault', 'register_device',
                         'revoke_device', 'touch_device']), true, array['search_path=""']$$,
   'every public function is security definer with an empty search_path'
 );

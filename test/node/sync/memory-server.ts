@@ -12,6 +12,7 @@ import type {
   RemoteVault,
   SyncServer,
 } from '../../../src-main/sync/types.ts'
+import type { CredentialChangeRequest } from '../../../src-main/vault/credential-context.ts'
 import { VaultError } from '../../../src-shared/errors.ts'
 
 function conflict(): VaultError {
@@ -47,7 +48,27 @@ export class MemoryServer implements SyncServer {
     const expectedKeyset = stored?.keysetRevision ?? null
     const expectedMeta = stored?.metaRevision ?? null
     if (expected.keysetRevision !== expectedKeyset || expected.metaRevision !== expectedMeta) throw conflict()
+    if (stored !== undefined && record.keysetRevision !== stored.keysetRevision) {
+      throw new VaultError('SYNC_PROTOCOL', 'the keyset changes only through change_credentials')
+    }
     this.account = { record: structuredClone(record), seq: ++this.#seq }
+    return this.#seq
+  }
+
+  /** Like the server's change_credentials: the login secret checked and replaced with the record, or nothing. */
+  loginSecret: string | null = null
+
+  async changeCredentials(change: CredentialChangeRequest): Promise<number> {
+    const stored = this.account?.record
+    const { expected } = change
+    if (stored?.keysetRevision !== expected.keysetRevision || stored.metaRevision !== expected.metaRevision) {
+      throw conflict()
+    }
+    if (this.loginSecret !== null && this.loginSecret !== change.currentLoginSecret) {
+      throw new VaultError('SYNC_PROTOCOL', 'the current login secret is wrong')
+    }
+    this.loginSecret = change.newLoginSecret
+    this.account = { record: structuredClone(change.record), seq: ++this.#seq }
     return this.#seq
   }
 

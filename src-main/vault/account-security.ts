@@ -1,0 +1,57 @@
+/**
+ * What the Security settings and the Emergency Kit read about the account:
+ * its KDF cost and whether a stronger one is worth offering, whether the
+ * kit this device last saved still holds the current Secret Key, and
+ * whether a change of secrets is waiting for the server. Nothing secret.
+ */
+import { VaultError } from '../../src-shared/errors.ts'
+import { type KdfCost, kdfParamsFromRecord, proposeKdfUpgrade, type SecretKey } from '../crypto/index.ts'
+import type { VaultStore } from '../store/index.ts'
+import { changedElsewhere } from './credential-settle.ts'
+import { credentialNoteOf } from './credentials.ts'
+import type { UnlockedSession } from './session.ts'
+
+/** The keyset revision whose Secret Key the last kit saved on this device holds. */
+const KIT_SAVED_SETTING = 'kit.savedForSecretKeySince'
+
+export interface SecurityFacts {
+  readonly kdf: KdfCost
+  readonly lastDeriveMs: number | null
+  readonly kdfUpgrade: (KdfCost & { readonly estimatedMs: number }) | null
+  readonly kitOutdated: boolean
+  readonly changePending: boolean
+}
+
+export function securityFacts(store: VaultStore, session: UnlockedSession, lastDeriveMs: number | null): SecurityFacts {
+  const account = store.getAccount()
+  if (account === null) throw new VaultError('NO_ACCOUNT', 'There is no vault here yet.')
+  const params = kdfParamsFromRecord(JSON.parse(account.kdf))
+  const kdf = { memlimitBytes: params.memlimitBytes, opslimit: params.opslimit }
+  const saved = store.getSetting(KIT_SAVED_SETTING)
+  return {
+    kdf,
+    lastDeriveMs,
+    kdfUpgrade: lastDeriveMs === null ? null : proposeKdfUpgrade(kdf, lastDeriveMs),
+    kitOutdated: secretKeySince(session) > (typeof saved === 'number' ? saved : 1),
+    changePending: store.credentials.pending() !== null,
+  }
+}
+
+/** The Secret Key to print: this session's, unless another device has replaced it since (CREDENTIALS_CHANGED). */
+export function kitSecretKey(store: VaultStore, session: UnlockedSession): SecretKey {
+  if (changedElsewhere({ store })?.changed === 'secret-key') {
+    throw new VaultError(
+      'CREDENTIALS_CHANGED',
+      'Your Secret Key was changed on another device. Lock, then unlock with the new key before saving a kit here.',
+    )
+  }
+  return session.secretKey
+}
+
+export function markKitSaved(store: VaultStore, session: UnlockedSession): void {
+  store.putSetting(KIT_SAVED_SETTING, secretKeySince(session))
+}
+
+function secretKeySince(session: UnlockedSession): number {
+  return credentialNoteOf(session.meta)?.secretKeySince ?? 1
+}
