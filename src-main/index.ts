@@ -4,7 +4,7 @@
  * in crypto/ (reached only through the vault service).
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, ClipboardItem, clipboard, Menu, powerMonitor, session, shell } from 'electron'
+import { app, BrowserWindow, ClipboardItem, clipboard, dialog, Menu, powerMonitor, session, shell } from 'electron'
 import type { VaultEvent } from '../src-shared/ipc/events.ts'
 import { EVENT_CHANNEL } from '../src-shared/ipc/methods.ts'
 import { e2eHooksWanted, installE2eHooks } from './app/e2e-hooks.ts'
@@ -21,6 +21,7 @@ import { registerAppScheme, serveAppProtocol } from './window/app-protocol.ts'
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './window/app-url.ts'
 import { denyAllPermissions, guardWebContents } from './window/guards.ts'
 import { createMainWindow } from './window/main-window.ts'
+import { saveToFolder, saveWithDialog } from './window/save-file.ts'
 
 const devServer = findDevServer()
 const isDev = devServer !== null
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
 
 function startServices(): MainServices {
   const openedInTests: string[] = []
+  const savedInTests: string[] = []
   const keychain = createOsKeychain()
   const started = createMainServices({
     dataDir: defaultDataDir(),
@@ -76,10 +78,14 @@ function startServices(): MainServices {
     clipboard: electronClipboardPort({ clipboard, ClipboardItem }),
     // Under test hooks, links are recorded instead of opening a real browser.
     openInBrowser: testHooks ? async (url) => void openedInTests.push(url) : (url) => shell.openExternal(url),
+    // Under test hooks, files go to a folder the test names instead of a save dialog.
+    saveFile: testHooks
+      ? saveToFolder(process.env.VAULT_E2E_SAVE_DIR ?? app.getPath('temp'), savedInTests)
+      : saveWithDialog(dialog, () => mainWindow, app.getPath('documents')),
     emit: sendToWindow,
     ...(testHooks ? { kdfCost: KDF_FLOOR } : {}),
   })
-  if (testHooks) installE2eHooks(started, keychain, openedInTests)
+  if (testHooks) installE2eHooks(started, keychain, { openedUrls: openedInTests, savedFiles: savedInTests })
   return started
 }
 

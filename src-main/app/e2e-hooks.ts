@@ -20,6 +20,8 @@ export interface E2eHooks {
   setClipboardClearMs(ms: number): void
   setAutoLockMs(ms: number): void
   openedUrls(): string[]
+  /** Full paths of the files main saved (the Emergency Kit), in order. */
+  savedFiles(): string[]
   forgetSecretKey(): Promise<void>
   lockFromSystem(reason: LockReason): void
 }
@@ -28,7 +30,11 @@ export function e2eHooksWanted(isPackaged: boolean, env: NodeJS.ProcessEnv = pro
   return !isPackaged && env[E2E_HOOKS_VARIABLE] === '1'
 }
 
-export function installE2eHooks(services: MainServices, keychain: SecretKeyStore, openedUrls: readonly string[]): void {
+export function installE2eHooks(
+  services: MainServices,
+  keychain: SecretKeyStore,
+  recorded: { readonly openedUrls: readonly string[]; readonly savedFiles: readonly string[] },
+): void {
   const hooks: E2eHooks = {
     seedAccount: async () => {
       const created = await services.vault.createAccount(SEED)
@@ -36,7 +42,8 @@ export function installE2eHooks(services: MainServices, keychain: SecretKeyStore
     },
     setClipboardClearMs: (ms) => services.settings.setClipboardClearMs(ms),
     setAutoLockMs: (ms) => services.vault.setAutoLockMs(ms),
-    openedUrls: () => [...openedUrls],
+    openedUrls: () => [...recorded.openedUrls],
+    savedFiles: () => [...recorded.savedFiles],
     forgetSecretKey: async () => {
       const status = services.vault.status()
       if (status.state !== 'no-account') await keychain.delete(status.accountId)

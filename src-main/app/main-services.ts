@@ -26,6 +26,8 @@ export interface MainServicesOptions {
   readonly clipboard: ClipboardPort
   /** The platform's opener (Electron's shell.openExternal); only https URLs ever reach it. */
   readonly openInBrowser: (url: string) => Promise<void>
+  /** The system save dialog plus the write (Electron's dialog.showSaveDialog); see HandlerDeps.saveFile. */
+  readonly saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
   /** Delivers an event to the window; events are checked against their schema first. */
   readonly emit: (event: VaultEvent) => void
   /** Fixed Argon2id cost for new accounts (tests); calibrated on the device otherwise. */
@@ -61,6 +63,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     emit({ type: 'locked', reason })
   })
   const sync = new SyncService({ vault, store, tokens: options.tokens, deviceLabel: deviceLabel() })
+  vault.connectCredentialServer(() => sync.credentialServer())
   const scheduler = new SyncScheduler({
     canSync: () => sync.status().state !== 'off' && vault.status().state === 'unlocked',
     syncNow: () => sync.syncNow(),
@@ -80,6 +83,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       sync,
       copyToClipboard: (text) => clipboard.copy(text),
       openExternal: (url) => safeOpenExternal(url, options.openInBrowser),
+      saveFile: options.saveFile,
     }),
     scheduler,
   )

@@ -13,6 +13,8 @@ export type CliErrorCode =
   | 'PASSWORD_MISMATCH'
   | 'INVALID_JSON'
   | 'STDIN_TOO_LARGE'
+  | 'FILE_EXISTS'
+  | 'KIT_MISMATCH'
 
 const EXIT_BY_CODE: Record<CliErrorCode, ExitCode> = {
   USAGE: EXIT.usage,
@@ -22,6 +24,9 @@ const EXIT_BY_CODE: Record<CliErrorCode, ExitCode> = {
   PASSWORD_MISMATCH: EXIT.invalid,
   INVALID_JSON: EXIT.invalid,
   STDIN_TOO_LARGE: EXIT.invalid,
+  FILE_EXISTS: EXIT.invalid,
+  // Like a wrong Secret Key: the kit's key is not this account's.
+  KIT_MISMATCH: EXIT.auth,
 }
 
 export class CliError extends Error {

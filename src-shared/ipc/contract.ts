@@ -16,11 +16,13 @@ import {
   LIST_LIMIT_MAX,
   PASSWORD_INPUT_MAX_LENGTH,
   SECRET_KEY_INPUT_MAX_LENGTH,
+  SETUP_CODE_MAX_LENGTH,
 } from './limits.ts'
 import type { Method } from './methods.ts'
 import type { IpcResult } from './result.ts'
 import {
   copyResultSchema,
+  credentialChangeSchema,
   deviceSchema,
   generatedSchema,
   itemFacetsSchema,
@@ -29,11 +31,15 @@ import {
   itemSummarySchema,
   itemType,
   itemViewSchema,
+  kitVerificationSchema,
+  securityStatusSchema,
   settingsSchema,
+  setupCodeSchema,
   strengthSchema,
   syncReportSchema,
   syncStatusSchema,
   totpSchema,
+  unlockResultSchema,
   vaultStatusSchema,
 } from './views.ts'
 
@@ -112,7 +118,7 @@ export const contract = {
   },
   unlock: {
     req: z.strictObject({ password, secretKey: secretKeyInput.optional() }),
-    res: z.strictObject({ itemCount: z.number().int().nonnegative(), damagedCount: z.number().int().nonnegative() }),
+    res: unlockResultSchema,
   },
   lock: { req: z.void(), res: done },
   /** The user is using the window: restarts the idle timer. */
@@ -187,6 +193,24 @@ export const contract = {
   disableSync: { req: z.void(), res: done },
   /** The user has looked at an item flagged after a sync clash. */
   dismissConflict: { req: itemRef, res: done },
+  /** Reads a pasted or scanned setup code into the fields of "I have an Emergency Kit" (no account needed). */
+  readSetupCode: { req: z.strictObject({ setupCode: z.string().max(SETUP_CODE_MAX_LENGTH) }), res: setupCodeSchema },
+  /** Main asks where to save (a system dialog), renders the PDF there, and writes it nowhere else. */
+  saveEmergencyKit: { req: z.void(), res: z.strictObject({ saved: z.boolean(), fileName: z.string().optional() }) },
+  /** entry: the Secret Key typed from the paper kit, or its setup code; the answer never reveals the stored key. */
+  verifyEmergencyKit: {
+    req: z.strictObject({ entry: z.string().max(SETUP_CODE_MAX_LENGTH) }),
+    res: kitVerificationSchema,
+  },
+  getSecurityStatus: { req: z.void(), res: securityStatusSchema },
+  changePassword: {
+    req: z.strictObject({ currentPassword: password, newPassword: password }),
+    res: credentialChangeSchema,
+  },
+  /** A new Secret Key for the account; the old one and every kit printed with it stop working. */
+  changeSecretKey: { req: z.strictObject({ password }), res: credentialChangeSchema },
+  /** Raises the Argon2id cost to what getSecurityStatus offers (never lowers it). */
+  upgradeKdf: { req: z.strictObject({ password }), res: credentialChangeSchema },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>

@@ -8,6 +8,9 @@ export const PASSWORD_INPUT_MAX_LENGTH = 1_000
 
 export const EMAIL_MAX_LENGTH = 320
 
+/** A setup code (the Emergency Kit's QR: address, public project key, email, Secret Key) is a few hundred characters. */
+export const SETUP_CODE_MAX_LENGTH = 2_000
+
 /** The most summaries one listItems call returns; the list asks for more as the user scrolls. */
 export const LIST_LIMIT_MAX = 5_000
 

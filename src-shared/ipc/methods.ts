@@ -39,6 +39,13 @@ export const METHODS = [
   'revokeDevice',
   'disableSync',
   'dismissConflict',
+  'readSetupCode',
+  'saveEmergencyKit',
+  'verifyEmergencyKit',
+  'getSecurityStatus',
+  'changePassword',
+  'changeSecretKey',
+  'upgradeKdf',
 ] as const
 
 export type Method = (typeof METHODS)[number]

@@ -151,3 +151,64 @@ export const deviceSchema = z.strictObject({
 export type SyncStatusView = z.output<typeof syncStatusSchema>
 export type SyncReportView = z.output<typeof syncReportSchema>
 export type DeviceView = z.output<typeof deviceSchema>
+
+export const credentialChangeKind = z.enum(['password', 'secret-key', 'kdf'])
+
+/** How a password or Secret Key change left an earlier unlock: finished now, or undone (the server never took it). */
+export const unlockResultSchema = z.strictObject({
+  itemCount: z.number().int().nonnegative(),
+  damagedCount: z.number().int().nonnegative(),
+  credentialNotice: z
+    .strictObject({ outcome: z.enum(['finished', 'undone']), changed: credentialChangeKind })
+    .optional(),
+})
+
+const kdfCostView = z.strictObject({
+  memlimitBytes: z.number().int().positive(),
+  opslimit: z.number().int().positive(),
+})
+
+export const securityStatusSchema = z.strictObject({
+  /** The Argon2id cost every device of this account pays at unlock. */
+  kdf: kdfCostView,
+  /** How long the last unlock's key derivation took on this device, when known. */
+  lastDeriveMs: z.number().nonnegative().nullable(),
+  /** Offered when this device is clearly faster than the one that chose the cost; never lower. */
+  kdfUpgrade: kdfCostView.extend({ estimatedMs: z.number().nonnegative() }).nullable(),
+  /** The Secret Key changed since this device last saved an Emergency Kit: the old kit no longer works. */
+  kitOutdated: z.boolean(),
+  /** A password or Secret Key change is waiting for the sync server to confirm it. */
+  changePending: z.boolean(),
+  /** The sign-in address the kit will show, or null for a local-only vault. */
+  signInAddress: z.string().nullable(),
+})
+
+export const credentialChangeSchema = z.strictObject({
+  changed: credentialChangeKind,
+  keysetRevision: z.number().int().positive(),
+  /** Only after a Secret Key change: the new key, shown once (and on the new Emergency Kit). */
+  secretKey: z.string().optional(),
+  secretKeyInKeychain: z.boolean().optional(),
+  keychainProblem: z.string().optional(),
+  kdf: kdfCostView,
+})
+
+export const setupCodeSchema = z.strictObject({
+  server: z.strictObject({ url: z.string(), anonKey: z.string() }).nullable(),
+  email: z.string(),
+  secretKey: z.string(),
+})
+
+export const kitVerificationSchema = z.strictObject({
+  /** The key typed or scanned from the paper kit is this account's current Secret Key. */
+  secretKeyMatches: z.boolean(),
+  /** For a setup code: whether its email and sign-in address match too (null when only a key was given). */
+  emailMatches: z.boolean().nullable(),
+  serverMatches: z.boolean().nullable(),
+})
+
+export type UnlockResultView = z.output<typeof unlockResultSchema>
+export type SecurityStatusView = z.output<typeof securityStatusSchema>
+export type CredentialChangeView = z.output<typeof credentialChangeSchema>
+export type SetupCodeView = z.output<typeof setupCodeSchema>
+export type KitVerificationView = z.output<typeof kitVerificationSchema>

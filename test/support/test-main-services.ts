@@ -5,12 +5,13 @@
  * the keychain, the token store and the browser opener. Shared by the IPC
  * integration tests and the end-to-end harness.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMainServices, type MainServices } from '../../src-main/app/main-services.ts'
 import { KDF_FLOOR } from '../../src-main/crypto/index.ts'
 import type { AppIdentity } from '../../src-main/ipc/handlers/index.ts'
+import { saveToFolder } from '../../src-main/window/save-file.ts'
 import type { VaultEvent } from '../../src-shared/ipc/events.ts'
 import { MemoryClipboard, MemoryKeychain, MemoryTokens } from './main-fakes.ts'
 
@@ -20,6 +21,10 @@ export interface TestMainServices {
   readonly keychain: MemoryKeychain
   /** Every URL main handed to the browser, in order. */
   readonly opened: string[]
+  /** Full paths of the files main saved (as if the user chose this folder in the save dialog). */
+  readonly saved: string[]
+  /** Set to true to answer the next save dialogs with Cancel. */
+  cancelSaves: boolean
   /** Closes the services and deletes the folder. */
   close(): void
 }
@@ -29,6 +34,11 @@ export function startTestMainServices(identity: AppIdentity, emit: (event: Vault
   const clipboard = new MemoryClipboard()
   const keychain = new MemoryKeychain()
   const opened: string[] = []
+  const saved: string[] = []
+  const saveDir = join(dataDir, 'saved-by-user')
+  mkdirSync(saveDir)
+  const toFolder = saveToFolder(saveDir, saved)
+  const control = { cancelSaves: false }
   const services = createMainServices({
     dataDir,
     identity,
@@ -36,6 +46,7 @@ export function startTestMainServices(identity: AppIdentity, emit: (event: Vault
     tokens: new MemoryTokens(),
     clipboard,
     openInBrowser: async (url) => void opened.push(url),
+    saveFile: (name, bytes) => (control.cancelSaves ? Promise.resolve(null) : toFolder(name, bytes)),
     emit,
     // The floor: the cheapest Argon2id cost the app accepts, so tests stay quick.
     kdfCost: KDF_FLOOR,
@@ -44,5 +55,18 @@ export function startTestMainServices(identity: AppIdentity, emit: (event: Vault
     services.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  return { services, clipboard, keychain, opened, close }
+  return {
+    services,
+    clipboard,
+    keychain,
+    opened,
+    saved,
+    get cancelSaves() {
+      return control.cancelSaves
+    },
+    set cancelSaves(value: boolean) {
+      control.cancelSaves = value
+    },
+    close,
+  }
 }

@@ -5,6 +5,7 @@ import { create } from './create.ts'
 import { edit } from './edit.ts'
 import { generate } from './generate.ts'
 import { history } from './history.ts'
+import { kit } from './kit.ts'
 import { list, search } from './list.ts'
 import { get, show } from './show.ts'
 import { status } from './status.ts'
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   history,
   generate,
   totp,
+  kit,
 ]
 
 export function findCommand(name: string): Command | undefined {

@@ -18,4 +18,10 @@ export interface HandlerDeps {
   readonly copyToClipboard: (text: string) => Promise<{ clearsAt: number | null }>
   /** Opens an https URL in the user's browser; refuses anything else with a VaultError. */
   readonly openExternal: (url: string) => Promise<void>
+  /**
+   * Asks the user where to save a file (the system save dialog, suggesting
+   * suggestedName) and writes bytes there and nowhere else; the name saved
+   * as, or null when the user cancelled.
+   */
+  readonly saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
 }

@@ -7,11 +7,18 @@ import type { IpcHandlers } from '../dispatcher.ts'
 import { actionHandlers } from './action-handlers.ts'
 import type { HandlerDeps } from './deps.ts'
 import { itemHandlers } from './item-handlers.ts'
+import { securityHandlers } from './security-handlers.ts'
 import { sessionHandlers } from './session-handlers.ts'
 import { syncHandlers } from './sync-handlers.ts'
 
 export type { AppIdentity, HandlerDeps } from './deps.ts'
 
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
-  return { ...sessionHandlers(deps), ...itemHandlers(deps), ...actionHandlers(deps), ...syncHandlers(deps) }
+  return {
+    ...sessionHandlers(deps),
+    ...itemHandlers(deps),
+    ...actionHandlers(deps),
+    ...syncHandlers(deps),
+    ...securityHandlers(deps),
+  }
 }

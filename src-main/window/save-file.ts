@@ -1,0 +1,40 @@
+/**
+ * Saving a file the user asked for (the Emergency Kit): the system save
+ * dialog chooses the place, and the bytes are written there, readable by
+ * the user only, and nowhere else: no temporary copy, no recent-files entry.
+ */
+import { writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron'
+
+export type SaveFile = (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
+
+export function saveWithDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  window: () => BrowserWindow | undefined,
+  documentsDir: string,
+): SaveFile {
+  return async (suggestedName, bytes) => {
+    const options: SaveDialogOptions = {
+      defaultPath: join(documentsDir, suggestedName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    }
+    const parent = window()
+    const chosen =
+      parent === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options)
+    if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null
+    await writeFile(chosen.filePath, bytes, { mode: 0o600 })
+    return basename(chosen.filePath)
+  }
+}
+
+/** For end-to-end runs: files go to one test folder, as if the user had chosen it, and are listed for the test. */
+export function saveToFolder(folder: string, saved: string[]): SaveFile {
+  return async (suggestedName, bytes) => {
+    const path = join(folder, basename(suggestedName))
+    await writeFile(path, bytes, { mode: 0o600 })
+    saved.push(path)
+    return basename(path)
+  }
+}
