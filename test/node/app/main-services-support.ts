@@ -16,6 +16,10 @@ export interface TestMain {
   readonly keychain: MemoryKeychain
   readonly events: VaultEvent[]
   readonly opened: string[]
+  /** Files main saved through the (stand-in) save dialog. */
+  readonly saved: string[]
+  /** Answer the save dialog with Cancel. */
+  cancelSaves: boolean
   /** Calls a method as the trusted window would; resolves to its IpcResult. */
   call(method: string, request?: unknown): Promise<IpcResult<unknown>>
   /** Calls and unwraps a success, failing the test with the error code otherwise. */
@@ -34,5 +38,5 @@ export function startTestMain(): TestMain {
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`)
     return result.data as T
   }
-  return { ...main, events, call, ok }
+  return Object.assign(main, { events, call, ok })
 }
