@@ -5,8 +5,12 @@
  * whether a change of secrets is waiting for the server. Nothing secret.
  */
 import { VaultError } from '../../src-shared/errors.ts'
-import { type KdfCost, kdfParamsFromRecord, proposeKdfUpgrade, type SecretKey } from '../crypto/index.ts'
+import { initCrypto, type KdfCost, kdfParamsFromRecord, proposeKdfUpgrade, type SecretKey } from '../crypto/index.ts'
+import { assertStrongMasterPassword } from '../items/index.ts'
+import type { SecretKeyStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
+import { type ChangeOutcome, type ChangeRequest, changeCredentials } from './credential-change.ts'
+import type { CredentialServer } from './credential-context.ts'
 import { changedElsewhere } from './credential-settle.ts'
 import { credentialNoteOf } from './credentials.ts'
 import type { UnlockedSession } from './session.ts'
@@ -22,7 +26,50 @@ export interface SecurityFacts {
   readonly changePending: boolean
 }
 
-export function securityFacts(store: VaultStore, session: UnlockedSession, lastDeriveMs: number | null): SecurityFacts {
+export interface AccountSecurityOptions {
+  readonly store: VaultStore
+  readonly keychain: SecretKeyStore
+  readonly now: () => number
+  /** The unlocked session (VAULT_LOCKED otherwise); asking counts as user activity. */
+  readonly session: () => UnlockedSession
+  /** The sync server's side of a change, or null while sync is off. */
+  readonly server: () => CredentialServer | null
+  readonly lastDeriveMs: () => number | null
+}
+
+export class AccountSecurity {
+  readonly #o: AccountSecurityOptions
+
+  constructor(options: AccountSecurityOptions) {
+    this.#o = options
+  }
+
+  /** Re-seals the keyset for a new master password, Secret Key or KDF cost (credential-change.ts). */
+  async changeCredentials(request: ChangeRequest): Promise<ChangeOutcome> {
+    const session = this.#o.session()
+    if (request.newPassword !== undefined) assertStrongMasterPassword(request.newPassword, [session.email])
+    await initCrypto()
+    const { store, keychain, now } = this.#o
+    return changeCredentials({ store, keychain, session, server: this.#o.server(), now }, request)
+  }
+
+  /** KDF cost and offer, kit freshness, a change in flight. */
+  facts(): SecurityFacts {
+    return securityFacts(this.#o.store, this.#o.session(), this.#o.lastDeriveMs())
+  }
+
+  /** What the Emergency Kit prints about the account; the Secret Key as this session holds it. */
+  kitFacts(): { accountId: string; email: string; secretKey: SecretKey } {
+    const session = this.#o.session()
+    return { accountId: session.accountId, email: session.email, secretKey: kitSecretKey(this.#o.store, session) }
+  }
+
+  markKitSaved(): void {
+    markKitSaved(this.#o.store, this.#o.session())
+  }
+}
+
+function securityFacts(store: VaultStore, session: UnlockedSession, lastDeriveMs: number | null): SecurityFacts {
   const account = store.getAccount()
   if (account === null) throw new VaultError('NO_ACCOUNT', 'There is no vault here yet.')
   const params = kdfParamsFromRecord(JSON.parse(account.kdf))
@@ -38,7 +85,7 @@ export function securityFacts(store: VaultStore, session: UnlockedSession, lastD
 }
 
 /** The Secret Key to print: this session's, unless another device has replaced it since (CREDENTIALS_CHANGED). */
-export function kitSecretKey(store: VaultStore, session: UnlockedSession): SecretKey {
+function kitSecretKey(store: VaultStore, session: UnlockedSession): SecretKey {
   if (changedElsewhere({ store })?.changed === 'secret-key') {
     throw new VaultError(
       'CREDENTIALS_CHANGED',
@@ -48,7 +95,7 @@ export function kitSecretKey(store: VaultStore, session: UnlockedSession): Secre
   return session.secretKey
 }
 
-export function markKitSaved(store: VaultStore, session: UnlockedSession): void {
+function markKitSaved(store: VaultStore, session: UnlockedSession): void {
   store.putSetting(KIT_SAVED_SETTING, secretKeySince(session))
 }
 

@@ -21,8 +21,7 @@ import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
 import type { ItemRecord, VaultStore } from '../store/index.ts'
 import { createAccountRecords, type OpenedAccount } from './account.ts'
-import { kitSecretKey, markKitSaved, type SecurityFacts, securityFacts } from './account-security.ts'
-import { type ChangeOutcome, type ChangeRequest, changeCredentials } from './credential-change.ts'
+import { AccountSecurity } from './account-security.ts'
 import { CHANGED_ELSEWHERE_SETTING, type CredentialContext, type CredentialServer } from './credential-context.ts'
 import { adoptServerAccount } from './credential-settle.ts'
 import { IdleTimer } from './idle-timer.ts'
@@ -47,6 +46,7 @@ import {
   settleAfterUnlock,
   unlockCandidates,
 } from './unlock-flow.ts'
+import { indexAll, readItemRecords } from './unlock-index.ts'
 
 export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
 /**
@@ -56,9 +56,6 @@ export const DEFAULT_AUTO_LOCK_MS = 10 * 60 * 1000
  */
 export const UNLOCK_MEASURES = { derive: 'vault.unlock.derive', index: 'vault.unlock.index' } as const
 const AUTO_LOCK_SETTING = 'autoLockMs'
-/** Rows per read while unlocking, and the longest stretch of work between two yields. */
-const READ_PAGE = 250
-const SLICE_MS = 8
 
 export interface VaultServiceOptions {
   readonly store: VaultStore
@@ -96,6 +93,8 @@ export class VaultService {
   readonly #kdfCost: KdfCost | undefined
   readonly #idle: IdleTimer
   readonly #lockListeners = new Set<(reason: LockReason) => void>()
+  /** Changing the secrets, the Emergency Kit's facts, the KDF offer (account-security.ts). */
+  readonly security: AccountSecurity
   #session: UnlockedSession | null = null
   #worker: Argon2Worker | null = null
   #lastDeriveMs: number | null = null
@@ -107,6 +106,17 @@ export class VaultService {
     this.#now = options.now ?? Date.now
     this.#kdfCost = options.kdfCost
     this.#idle = new IdleTimer(this.autoLockMs, () => this.lock('idle'))
+    this.security = new AccountSecurity({
+      store: this.#store,
+      keychain: this.#keychain,
+      now: this.#now,
+      session: () => {
+        this.#idle.touch()
+        return this.#activeSession()
+      },
+      server: () => this.#credentialServer(),
+      lastDeriveMs: () => this.#lastDeriveMs,
+    })
   }
 
   status(): VaultStatus {
@@ -164,7 +174,7 @@ export class VaultService {
     const pending = this.#store.credentials.pending()
     const server = this.#credentialServer()
     // Argon2id runs on its worker thread; meanwhile this thread reads the sealed items and asks the server.
-    const [remote, records] = await Promise.all([fetchRemoteAccount(server), this.#readItemRecords()])
+    const [remote, records] = await Promise.all([fetchRemoteAccount(server), readItemRecords(this.#store)])
     const attempt = await measured(UNLOCK_MEASURES.derive, () =>
       openFirstCandidate({
         candidates: unlockCandidates(account, pending, remote),
@@ -180,7 +190,7 @@ export class VaultService {
     this.#lastDeriveMs = attempt.deriveMs
     try {
       const notice = await settleAfterUnlock(this.#credentials(session, server), attempt.source, pending, remote)
-      await measured(UNLOCK_MEASURES.index, () => this.#indexAll(session, records))
+      await measured(UNLOCK_MEASURES.index, () => indexAll(session, records))
       this.#store.putSetting(CHANGED_ELSEWHERE_SETTING, undefined)
       if (!resolved.fromKeychain) await rememberSecretKey(this.#keychain, session.secretKey)
       const result = this.#unlockResult(session)
@@ -302,40 +312,6 @@ export class VaultService {
     this.#credentialServer = provider
   }
 
-  /** Re-seals the keyset for a new master password, Secret Key or KDF cost (credential-change.ts). */
-  async changeCredentials(request: ChangeRequest): Promise<ChangeOutcome> {
-    const session = this.#activeSession()
-    this.#idle.touch()
-    if (request.newPassword !== undefined) assertStrongMasterPassword(request.newPassword, [session.email])
-    await initCrypto()
-    return changeCredentials(this.#credentials(session, this.#credentialServer()), request)
-  }
-
-  /** KDF cost and offer, kit freshness, a change in flight (account-security.ts). */
-  securityFacts(): SecurityFacts {
-    return securityFacts(this.#store, this.#activeSession(), this.#lastDeriveMs)
-  }
-
-  /** What the Emergency Kit prints about the account; the Secret Key as this session holds it. */
-  kitFacts(): { accountId: string; email: string; secretKey: SecretKey } {
-    const session = this.#activeSession()
-    return { accountId: session.accountId, email: session.email, secretKey: kitSecretKey(this.#store, session) }
-  }
-
-  markKitSaved(): void {
-    markKitSaved(this.#store, this.#activeSession())
-  }
-
-  /** How long the last unlock's Argon2id run took on this device (null before the first unlock). */
-  get lastDeriveMs(): number | null {
-    return this.#lastDeriveMs
-  }
-
-  /** The context a server-delivered account record is checked in (sync's pull). */
-  credentialContext(): CredentialContext {
-    return this.#credentials(this.#activeSession(), this.#credentialServer())
-  }
-
   /** For the sync engine, while unlocked (VAULT_LOCKED otherwise). */
   syncAccess(): SyncAccess {
     // Not #items(): background sync is not the user, so it must not postpone the idle lock.
@@ -363,32 +339,6 @@ export class VaultService {
     this.#session = new UnlockedSession(accountId, opened.keyset, opened.vaultKeys, opened.meta, secretKey)
     this.#idle.touch()
     return this.#session
-  }
-
-  /** Reads every current sealed item a page at a time, yielding between pages. */
-  async #readItemRecords(): Promise<ItemRecord[]> {
-    const records: ItemRecord[] = []
-    for (let after = ''; ; ) {
-      const page = this.#store.listCurrentItemsPage(after, READ_PAGE)
-      records.push(...page)
-      const last = page.at(-1)
-      if (last === undefined || page.length < READ_PAGE) return records
-      after = last.itemId
-      await yieldToEventLoop()
-    }
-  }
-
-  /** Opens every item, yielding whenever a slice of work passes SLICE_MS, so the event loop is never blocked long. */
-  async #indexAll(session: UnlockedSession, records: readonly ItemRecord[]): Promise<void> {
-    let sliceStart = performance.now()
-    for (const record of records) {
-      items.indexRecord(session, record)
-      if (performance.now() - sliceStart < SLICE_MS) continue
-      await yieldToEventLoop()
-      if (session.locked) throw new VaultError('VAULT_LOCKED', 'The vault was locked while it was opening.')
-      sliceStart = performance.now()
-    }
-    session.index.prepare()
   }
 
   #unlockResult(session: UnlockedSession): UnlockResult {

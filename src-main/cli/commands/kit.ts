@@ -68,7 +68,7 @@ async function verify(context: CommandContext): Promise<void> {
   const result = await withUnlockedVault(context.location, context.inputs, async (service) => {
     const entry = await context.inputs.secretKey('Type the Secret Key from your kit, or paste its setup code.')
     if (entry === undefined) throw usageError('Nothing to verify: give the Secret Key from your kit.', 'kit')
-    return verifyKit(entry, { ...service.kitFacts(), server })
+    return verifyKit(entry, { ...service.security.kitFacts(), server })
   })
   if (flag(context.parsed, 'json')) return context.out.json(result)
   context.out.line(result.secretKeyMatches ? 'Secret Key: matches this account.' : 'Secret Key: does NOT match.')
@@ -80,7 +80,7 @@ async function verify(context: CommandContext): Promise<void> {
 }
 
 function renderFor(service: VaultService, server: ReturnType<typeof readServerConfig>) {
-  return accountKit({ ...service.kitFacts(), productName: PRODUCT_NAME, server, now: Date.now() })
+  return accountKit({ ...service.security.kitFacts(), productName: PRODUCT_NAME, server, now: Date.now() })
 }
 
 /** The sync address and public key come from the vault's own (non-secret) settings. */

@@ -18,7 +18,7 @@ type SecurityMethod =
 export function securityHandlers(deps: HandlerDeps): HandlersFor<SecurityMethod> {
   const { vault, sync } = deps
   const facts = (): AccountKitFacts => ({
-    ...vault.kitFacts(),
+    ...vault.security.kitFacts(),
     productName: deps.identity.name,
     server: sync.serverConfig(),
     now: Date.now(),
@@ -29,25 +29,27 @@ export function securityHandlers(deps: HandlerDeps): HandlersFor<SecurityMethod>
       const kit = await accountKit(facts())
       const savedAs = await deps.saveFile(kit.fileName, kit.pdf)
       if (savedAs === null) return { saved: false }
-      vault.markKitSaved()
+      vault.security.markKitSaved()
       return { saved: true, fileName: savedAs }
     },
     verifyEmergencyKit: ({ entry }) => verifyKit(entry, facts()),
-    getSecurityStatus: () => ({ ...vault.securityFacts(), signInAddress: sync.serverConfig()?.url ?? null }),
+    getSecurityStatus: () => ({ ...vault.security.facts(), signInAddress: sync.serverConfig()?.url ?? null }),
     changePassword: async ({ currentPassword, newPassword }) =>
-      changeView(await vault.changeCredentials({ changed: 'password', password: currentPassword, newPassword })),
+      changeView(
+        await vault.security.changeCredentials({ changed: 'password', password: currentPassword, newPassword }),
+      ),
     changeSecretKey: async ({ password }) =>
-      changeView(await vault.changeCredentials({ changed: 'secret-key', password })),
+      changeView(await vault.security.changeCredentials({ changed: 'secret-key', password })),
     upgradeKdf: async ({ password }) => changeView(await upgradeKdf(vault, password)),
   }
 }
 
 function upgradeKdf(vault: VaultService, password: string): Promise<ChangeOutcome> {
-  const offer = vault.securityFacts().kdfUpgrade
+  const offer = vault.security.facts().kdfUpgrade
   if (offer === null)
     throw new VaultError('KDF_NOT_STRONGER', 'This device has no stronger key derivation cost to offer.')
   const newKdfCost = { memlimitBytes: offer.memlimitBytes, opslimit: offer.opslimit }
-  return vault.changeCredentials({ changed: 'kdf', password, newKdfCost })
+  return vault.security.changeCredentials({ changed: 'kdf', password, newKdfCost })
 }
 
 function changeView(outcome: ChangeOutcome) {

@@ -40,7 +40,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('changing the master password of a local vault', () => {
   it('opens with the new password after a restart, not with the old, and every item is intact', async () => {
     const { vault, itemId } = await newVault()
-    const outcome = await vault.service.changeCredentials({
+    const outcome = await vault.service.security.changeCredentials({
       changed: 'password',
       password: PASSWORD,
       newPassword: NEW_PASSWORD,
@@ -56,7 +56,7 @@ describe('changing the master password of a local vault', () => {
   it('refuses a wrong current password, a weak new one and the same one, changing nothing', async () => {
     const { vault } = await newVault()
     const change = (password: string, newPassword: string) =>
-      vault.service.changeCredentials({ changed: 'password', password, newPassword })
+      vault.service.security.changeCredentials({ changed: 'password', password, newPassword })
     expect(await codeOf(change('not my password at all', NEW_PASSWORD))).toBe('WRONG_PASSWORD_OR_SECRET_KEY')
     expect(await codeOf(change(PASSWORD, 'password1'))).toBe('WEAK_PASSWORD')
     expect(await codeOf(change(PASSWORD, PASSWORD))).toBe('INVALID_REQUEST')
@@ -69,21 +69,21 @@ describe('changing the master password of a local vault', () => {
 describe('a new Secret Key for a local vault', () => {
   it('replaces the key in the keychain; the old key no longer opens the vault, the new one does', async () => {
     const { vault, secretKey: oldKey } = await newVault()
-    const outcome = await vault.service.changeCredentials({ changed: 'secret-key', password: PASSWORD })
+    const outcome = await vault.service.security.changeCredentials({ changed: 'secret-key', password: PASSWORD })
     const newKey = outcome.secretKey
     if (newKey === undefined) throw new Error('no new key')
     expect(outcome.keychain?.secretKeyInKeychain).toBe(true)
     const accountId = vault.store.getAccount()?.accountId ?? ''
     expect(newKey.accountId).toBe(accountId)
-    expect(vault.service.kitFacts().secretKey).toBe(newKey)
+    expect(vault.service.security.kitFacts().secretKey).toBe(newKey)
     vault.restart()
     expect(await codeOf(vault.service.unlock({ password: PASSWORD, secretKey: oldKey }))).toBe(
       'WRONG_PASSWORD_OR_SECRET_KEY',
     )
     await vault.service.unlock({ password: PASSWORD })
-    expect(vault.service.securityFacts().kitOutdated).toBe(true)
-    vault.service.markKitSaved()
-    expect(vault.service.securityFacts().kitOutdated).toBe(false)
+    expect(vault.service.security.facts().kitOutdated).toBe(true)
+    vault.service.security.markKitSaved()
+    expect(vault.service.security.facts().kitOutdated).toBe(false)
   })
 })
 
@@ -93,10 +93,12 @@ describe('raising the key derivation cost', () => {
     const current = kdfParamsFromRecord(JSON.parse(vault.store.getAccount()?.kdf ?? ''))
     const weaker = { memlimitBytes: current.memlimitBytes, opslimit: current.opslimit - 1 }
     expect(
-      await codeOf(vault.service.changeCredentials({ changed: 'kdf', password: PASSWORD, newKdfCost: weaker })),
+      await codeOf(
+        vault.service.security.changeCredentials({ changed: 'kdf', password: PASSWORD, newKdfCost: weaker }),
+      ),
     ).toBe('KDF_NOT_STRONGER')
     const stronger = { memlimitBytes: current.memlimitBytes, opslimit: current.opslimit + 1 }
-    await vault.service.changeCredentials({ changed: 'kdf', password: PASSWORD, newKdfCost: stronger })
+    await vault.service.security.changeCredentials({ changed: 'kdf', password: PASSWORD, newKdfCost: stronger })
     vault.restart()
     await vault.service.unlock({ password: PASSWORD })
     expect(kdfParamsFromRecord(JSON.parse(vault.store.getAccount()?.kdf ?? '')).opslimit).toBe(current.opslimit + 1)
@@ -106,7 +108,7 @@ describe('raising the key derivation cost', () => {
     const { vault } = await newVault()
     vault.restart()
     await vault.service.unlock({ password: PASSWORD })
-    const facts = vault.service.securityFacts()
+    const facts = vault.service.security.facts()
     expect(facts.lastDeriveMs).toBeGreaterThan(0)
     const offer = facts.kdfUpgrade
     if (offer !== null) {
@@ -157,7 +159,7 @@ async function journalOnly(vault: TestVault, newPassword: string): Promise<void>
     throw new Error('simulated crash before the commit')
   }
   await expect(
-    vault.service.changeCredentials({ changed: 'password', password: PASSWORD, newPassword }),
+    vault.service.security.changeCredentials({ changed: 'password', password: PASSWORD, newPassword }),
   ).rejects.toThrow('simulated crash')
   journal.commit = commit
   expect(journal.pending()).not.toBeNull()

@@ -32,7 +32,7 @@ describe('a local vault moved to another machine', () => {
     await machineA.service.createAccount({ email: EMAIL, password: PASSWORD })
     const login = machineA.service.createItem({ type: 'login', title: 'Bank', fields: { password: 'v3ry-s3cret' } })
     machineA.service.createItem({ type: 'note', title: 'Recovery codes', notes: 'one\ntwo' })
-    const kit = machineA.service.kitFacts()
+    const kit = machineA.service.security.kitFacts()
     const setupCode = formatSetupCode({ server: null, email: kit.email, secretKey: formatSecretKey(kit.secretKey) })
     await accountKit({ ...kit, productName: 'Vault', server: null, now: Date.now() })
     // Quitting the app closes the file: what the user copies is the one file.
