@@ -132,17 +132,16 @@ describe('Onboarding', () => {
     expect(outcome.textContent).toContain('type your Secret Key each time you unlock')
   })
 
-  it('explains the Emergency Kit placeholder in a dialog that Escape closes', async () => {
-    firstRunVault()
+  it('saves the Emergency Kit from the Secret Key step and says where', async () => {
+    const vault = firstRunVault()
     render(<App />)
     await fillForm()
     await screen.findByText('Very strong')
     fireEvent.click(createButton())
     fireEvent.click(await screen.findByRole('button', { name: 'Save Emergency Kit…' }))
-    const dialog = screen.getByRole('dialog', { name: 'Emergency Kit' })
-    expect(dialog.textContent).toContain('comes in a later version')
-    fireEvent.keyDown(dialog, { key: 'Escape' })
-    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(vault.saveEmergencyKit).toHaveBeenCalledTimes(1)
+    await vi.waitFor(() => expect(screen.getByTestId('kit-saved').textContent).toBe('Saved as Vault Emergency Kit.pdf'))
+    expect(screen.getByTestId('secret-key').textContent).toBe(SECRET_KEY)
   })
 
   it("shows main's reason when the account cannot be created", async () => {

@@ -1,12 +1,14 @@
 import './app.css'
-import { useMemo } from 'react'
+import { type ReactNode, useMemo, useState } from 'react'
 import { VaultClientContext } from '../api/use-vault-client.ts'
 import { useVaultEvent } from '../api/use-vault-event.ts'
 import type { VaultClient } from '../api/vault-client.ts'
 import { Onboarding } from '../features/onboarding/Onboarding.tsx'
+import { CredentialNotice, type CredentialNoticeView } from '../features/security/CredentialNotice.tsx'
 import { UnlockScreen } from '../features/unlock/UnlockScreen.tsx'
 import { VaultWorkspace } from '../features/vault/VaultWorkspace.tsx'
 import { AuthHeader, AuthLayout, Banner, Button, LogoMark } from '../ui/index.ts'
+import type { Screen } from './app-state.ts'
 import { type Session, SessionContext } from './session.ts'
 import { useActivityReporter } from './use-activity-reporter.ts'
 import { type ScreenControl, useScreen } from './use-screen.ts'
@@ -27,6 +29,8 @@ export function AppShell({ client: base }: { readonly client: VaultClient }) {
 
 function Screens({ control }: { readonly control: ScreenControl }) {
   const { screen, client, refresh, locked } = control
+  // What the last unlock settled of a change of secrets begun earlier: shown over the vault until dismissed.
+  const [credentialNotice, setCredentialNotice] = useState<CredentialNoticeView | null>(null)
   const open = screen.kind === 'unlocked' || screen.kind === 'onboarding'
   useVaultEvent((event) => {
     if (event.type === 'locked') locked(event.reason)
@@ -41,21 +45,50 @@ function Screens({ control }: { readonly control: ScreenControl }) {
     case 'onboarding':
       return <Onboarding onDone={() => void refresh()} lockedMeanwhile={screen.lockedMeanwhile} />
     case 'locked':
-      return (
-        <UnlockScreen
-          accountId={screen.accountId}
-          secretKeyNeeded={screen.secretKeyNeeded}
-          secretKeyReason={screen.secretKeyReason}
-          notice={screen.notice}
-          onUnlocked={refresh}
-        />
-      )
+      return <Locked screen={screen} refresh={refresh} onNotice={setCredentialNotice} />
     case 'unlocked':
-      return <Unlocked accountId={screen.accountId} email={screen.email} control={control} />
+      return (
+        <Unlocked accountId={screen.accountId} email={screen.email} control={control}>
+          {credentialNotice ? (
+            <CredentialNotice notice={credentialNotice} onDismiss={() => setCredentialNotice(null)} />
+          ) : null}
+        </Unlocked>
+      )
   }
 }
 
-function Unlocked({ accountId, email, control }: { accountId: string; email: string; control: ScreenControl }) {
+interface LockedProps {
+  readonly screen: Extract<Screen, { kind: 'locked' }>
+  readonly refresh: () => Promise<void>
+  readonly onNotice: (notice: CredentialNoticeView | null) => void
+}
+
+function Locked({ screen, refresh, onNotice }: LockedProps) {
+  return (
+    <UnlockScreen
+      accountId={screen.accountId}
+      secretKeyNeeded={screen.secretKeyNeeded}
+      secretKeyReason={screen.secretKeyReason}
+      notice={screen.notice}
+      onUnlocked={async (result) => {
+        // Each unlock replaces the last one's notice (or clears it), so a notice shows for one session only.
+        onNotice(result.credentialNotice ?? null)
+        await refresh()
+      }}
+      onRefreshStatus={refresh}
+    />
+  )
+}
+
+interface UnlockedProps {
+  readonly accountId: string
+  readonly email: string
+  readonly control: ScreenControl
+  /** Shown over the workspace (a one-time notice). */
+  readonly children?: ReactNode
+}
+
+function Unlocked({ accountId, email, control, children }: UnlockedProps) {
   const { lock, locked } = control
   const session = useMemo<Session>(
     () => ({ accountId, email, lock, markLocked: () => locked('expired') }),
@@ -64,6 +97,7 @@ function Unlocked({ accountId, email, control }: { accountId: string; email: str
   return (
     <SessionContext.Provider value={session}>
       <VaultWorkspace />
+      {children}
     </SessionContext.Provider>
   )
 }

@@ -33,6 +33,20 @@ export const syncOn = (lastSyncAt: number | null = Date.now() - 2 * 60_000, over
   ...overrides,
 })
 
+export const ANON_KEY = 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJl'
+
+const MiB = 1024 * 1024
+
+/** An account at the floor cost, its kit current, nothing pending, no stronger cost offered. */
+export const SECURITY_STATUS = {
+  kdf: { memlimitBytes: 64 * MiB, opslimit: 3 },
+  lastDeriveMs: 420,
+  kdfUpgrade: null,
+  kitOutdated: false,
+  changePending: false,
+  signInAddress: null,
+}
+
 /** A sync that moved nothing and found nothing odd. */
 export const SYNC_REPORT = { pulled: 0, pushed: 0, conflicts: [], rejected: [], finishedAt: 1_700_000_000_000 }
 
@@ -57,6 +71,19 @@ const DEFAULTS: Partial<Record<Method, unknown>> = {
   revokeDevice: null,
   disableSync: null,
   dismissConflict: null,
+  readSetupCode: { server: { url: SYNC_URL, anonKey: ANON_KEY }, email: 'ada@example.org', secretKey: SECRET_KEY },
+  saveEmergencyKit: { saved: true, fileName: 'Vault Emergency Kit.pdf' },
+  verifyEmergencyKit: { secretKeyMatches: true, emailMatches: null, serverMatches: null },
+  getSecurityStatus: SECURITY_STATUS,
+  changePassword: { changed: 'password', keysetRevision: 2, kdf: SECURITY_STATUS.kdf },
+  changeSecretKey: {
+    changed: 'secret-key',
+    keysetRevision: 2,
+    secretKey: 'K1-ABC234-XYZ789-QRS456-TUV234-WXYZ2-34567',
+    secretKeyInKeychain: true,
+    kdf: SECURITY_STATUS.kdf,
+  },
+  upgradeKdf: { changed: 'kdf', keysetRevision: 2, kdf: { memlimitBytes: 256 * MiB, opslimit: 4 } },
 }
 
 type Answer = (request: never) => Promise<unknown>

@@ -1,3 +1,4 @@
+import './password-strength.css'
 import type { StrengthView } from '@shared/ipc/views.ts'
 import { CheckIcon } from '../../ui/icons.tsx'
 import { type StrengthLevel, StrengthMeter } from '../../ui/index.ts'

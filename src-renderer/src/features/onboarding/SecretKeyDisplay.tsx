@@ -1,3 +1,5 @@
+import './secret-key-display.css'
+
 /**
  * The Secret Key, large, in its printed groups, digits tinted so 8 and B,
  * 5 and S, 2 and Z are easy to tell apart when writing it down. The text

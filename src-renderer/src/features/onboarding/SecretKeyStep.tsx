@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { LockNotice } from '../../app/app-state.ts'
-import { DocumentIcon, KeyIcon } from '../../ui/icons.tsx'
+import { KeyIcon } from '../../ui/icons.tsx'
 import { AuthHeader, Banner, Button, Toggle } from '../../ui/index.ts'
-import { EmergencyKitDialog } from './EmergencyKitDialog.tsx'
+import { EmergencyKitPanel } from '../security/EmergencyKitPanel.tsx'
 import { SecretKeyDisplay } from './SecretKeyDisplay.tsx'
 import type { CreatedAccount } from './use-create-account.ts'
 
@@ -16,7 +16,6 @@ export interface SecretKeyStepProps {
 /** The one time the Secret Key is shown: what it is, where it was saved, and a required "I have saved it". */
 export function SecretKeyStep({ account, lockedMeanwhile, onContinue }: SecretKeyStepProps) {
   const [saved, setSaved] = useState(false)
-  const [kitOpen, setKitOpen] = useState(false)
   return (
     <>
       <AuthHeader
@@ -41,17 +40,26 @@ export function SecretKeyStep({ account, lockedMeanwhile, onContinue }: SecretKe
           password.
         </Banner>
       ) : null}
+      <KitSection />
       <div className="secret-key-actions">
-        <Button onClick={() => setKitOpen(true)}>
-          <DocumentIcon /> Save Emergency Kit…
-        </Button>
         <Toggle kind="checkbox" label="I have saved my Secret Key" checked={saved} onChange={setSaved} />
         <Button variant="primary" block disabled={!saved} onClick={onContinue}>
           Open my vault
         </Button>
       </div>
-      {kitOpen ? <EmergencyKitDialog onClose={() => setKitOpen(false)} /> : null}
     </>
+  )
+}
+
+function KitSection() {
+  const titleId = useId()
+  return (
+    <section className="kit-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="kit-section-title">
+        Emergency Kit
+      </h2>
+      <EmergencyKitPanel />
+    </section>
   )
 }
 

@@ -6,10 +6,12 @@ export interface WelcomeStepProps {
   readonly onStart: () => void
   /** The account already exists on another device: bring it here through sync. */
   readonly onJoin: () => void
+  /** The user has an Emergency Kit: read its setup code, or type what is printed on it. */
+  readonly onKit: () => void
 }
 
-/** First screen of a first run: what this app is, in three lines, and the two ways forward. */
-export function WelcomeStep({ onStart, onJoin }: WelcomeStepProps) {
+/** First screen of a first run: what this app is, in three lines, and the ways forward. */
+export function WelcomeStep({ onStart, onJoin, onKit }: WelcomeStepProps) {
   return (
     <>
       <AuthHeader title="Welcome to Vault" subtitle="A password manager that keeps your secrets on your side." />
@@ -30,6 +32,9 @@ export function WelcomeStep({ onStart, onJoin }: WelcomeStepProps) {
         </Button>
         <Button variant="ghost" block onClick={onJoin}>
           Sign in to an existing account
+        </Button>
+        <Button variant="ghost" block onClick={onKit}>
+          I have an Emergency Kit
         </Button>
       </div>
     </>

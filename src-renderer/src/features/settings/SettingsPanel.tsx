@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { CheckIcon } from '../../ui/icons.tsx'
 import { Banner, Button, Select, type SelectOption } from '../../ui/index.ts'
 import { AppInfo } from '../app-info/AppInfo.tsx'
+import { SecuritySection } from '../security/SecuritySection.tsx'
 import { SyncSection } from '../sync/settings/SyncSection.tsx'
 import { AUTO_LOCK_OPTIONS, CLIPBOARD_CLEAR_OPTIONS } from './settings-choices.ts'
 import { type SettingName, type SettingsControl, useSettings } from './use-settings.ts'
@@ -12,7 +13,7 @@ export interface SettingsPanelProps {
   readonly onClose?: () => void
 }
 
-/** Auto-lock and clipboard delays, saved as soon as they change, sync, and the About facts. */
+/** Auto-lock and the secrets (Emergency Kit, password, Secret Key), clipboard, sync, and the About facts. */
 export function SettingsPanel({ onClose }: SettingsPanelProps) {
   const control = useSettings()
   return (
@@ -30,6 +31,7 @@ export function SettingsPanel({ onClose }: SettingsPanelProps) {
           hint="Locks the vault after this long without activity. It also locks when the computer sleeps or the screen locks."
           options={AUTO_LOCK_OPTIONS}
         />
+        <SecuritySection />
       </Section>
       <Section title="Clipboard">
         <Setting

@@ -23,8 +23,9 @@ export interface SyncForm {
   readonly run: <T>(check: SyncProblem | null, call: () => Promise<IpcResult<T>>) => Promise<T | undefined>
 }
 
-export function useSyncForm(fields: readonly SyncField[]): SyncForm {
-  const [values, setValues] = useState<SyncValues>(EMPTY)
+/** `initial`: values the form starts with (the join form, filled in from an Emergency Kit's setup code). */
+export function useSyncForm(fields: readonly SyncField[], initial: Partial<SyncValues> = {}): SyncForm {
+  const [values, setValues] = useState<SyncValues>(() => ({ ...EMPTY, ...initial }))
   const [problem, setProblem] = useState<SyncProblem | null>(null)
   const [busy, setBusy] = useState(false)
   const refs = useFocusOnProblem(problem)

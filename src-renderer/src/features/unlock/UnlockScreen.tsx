@@ -1,4 +1,5 @@
 import './unlock.css'
+import type { UnlockResultView } from '@shared/ipc/views.ts'
 import type { LockNotice as Notice } from '../../app/app-state.ts'
 import { AuthHeader, AuthLayout, Banner, Button, PasswordField, Spinner } from '../../ui/index.ts'
 import { AppVersion } from '../app-info/AppVersion.tsx'
@@ -15,12 +16,16 @@ export interface UnlockScreenProps {
   /** Why the vault locked, when it was not the user's doing. */
   readonly notice?: Notice | undefined
   /** Called once main has unlocked; the shell asks main for the state and shows the workspace. */
-  readonly onUnlocked: () => Promise<void>
+  readonly onUnlocked: (result: UnlockResultView) => Promise<void>
+  /** The shell asks main for the state again (after the secrets were found changed on another device). */
+  readonly onRefreshStatus: () => Promise<void>
 }
 
 /** The lock screen: master password (and the Secret Key when this device lacks it), with specific errors. */
-export function UnlockScreen({ accountId, secretKeyNeeded, secretKeyReason, notice, onUnlocked }: UnlockScreenProps) {
-  const form = useUnlockForm(secretKeyNeeded, onUnlocked)
+export function UnlockScreen(props: UnlockScreenProps) {
+  const { accountId, secretKeyNeeded, secretKeyReason, notice, onUnlocked, onRefreshStatus } = props
+  const form = useUnlockForm(secretKeyNeeded, { onUnlocked, onRefreshStatus })
+  const { problem } = form
   return (
     <AuthLayout footer={<AppVersion />} testId="unlock-screen">
       <AuthHeader
@@ -35,6 +40,11 @@ export function UnlockScreen({ accountId, secretKeyNeeded, secretKeyReason, noti
         }
       />
       {notice ? <LockNotice notice={notice} /> : null}
+      {problem?.title ? (
+        <Banner tone="warn" live="alert" title={problem.title} testId="credentials-changed">
+          {problem.message}
+        </Banner>
+      ) : null}
       {form.askSecretKey && secretKeyReason ? (
         <Banner tone="warn" testId="secret-key-reason">
           {secretKeyReason} Enter it from your Emergency Kit; it will be saved to this device's keychain.
@@ -74,7 +84,7 @@ function UnlockFields({ form, accountId }: { readonly form: UnlockForm; readonly
           disabled={form.unlocking}
         />
       ) : null}
-      {problem?.field === 'none' ? (
+      {problem?.field === 'none' && problem.title === undefined ? (
         <Banner tone="error" live="alert" testId="unlock-error">
           {problem.message}
         </Banner>

@@ -15,6 +15,10 @@ export interface UnlockProblem {
   readonly clearPassword: boolean
   /** The keychain has no Secret Key: show the field for it. */
   readonly askSecretKey: boolean
+  /** A heading for a problem that is news, not a slip (the secrets changed elsewhere): shown above the form. */
+  readonly title?: string
+  /** What main knows about this device changed (it may now need the Secret Key typed): ask for the status again. */
+  readonly refreshStatus?: boolean
 }
 
 const SECRET_KEY_CODES = new Set(['SECRET_KEY_TYPO', 'SECRET_KEY_WRONG_ACCOUNT', 'UNSUPPORTED_VERSION'])
@@ -27,6 +31,17 @@ export function unlockProblem(error: IpcFailure, secretKeyTyped: boolean): Unloc
     return { message, field: 'password', clearPassword: true, askSecretKey: false }
   }
   if (error.code === 'PASSWORD_EMPTY') return passwordMissing()
+  if (error.code === 'CREDENTIALS_CHANGED') {
+    // Main's words say which secret changed and what to type now; the typed password is the old one.
+    return {
+      message: error.message,
+      field: 'none',
+      clearPassword: true,
+      askSecretKey: false,
+      title: 'Changed on another device',
+      refreshStatus: true,
+    }
+  }
   if (error.code === 'SECRET_KEY_REQUIRED') {
     return { message: error.message, field: 'secretKey', clearPassword: false, askSecretKey: true }
   }

@@ -1,3 +1,4 @@
+import type { UnlockResultView } from '@shared/ipc/views.ts'
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 import { passwordMissing, secretKeyMissing, type UnlockProblem, unlockProblem } from './unlock-errors.ts'
@@ -15,12 +16,19 @@ export interface UnlockForm {
   readonly secretKeyRef: RefObject<HTMLInputElement | null>
 }
 
+export interface UnlockCallbacks {
+  /** Main has unlocked: what it said (a change of secrets it settled, say) goes to the shell. */
+  readonly onUnlocked: (result: UnlockResultView) => Promise<void>
+  /** Main's view of this device changed: the shell asks for the status again. */
+  readonly onRefreshStatus: () => Promise<void>
+}
+
 /**
  * The lock screen's state and its one action. The typed secrets live only
  * here and only until unlock succeeds; after a wrong password the password
  * is cleared and focused again, as 1Password does.
  */
-export function useUnlockForm(secretKeyNeeded: boolean, onUnlocked: () => Promise<void>): UnlockForm {
+export function useUnlockForm(secretKeyNeeded: boolean, callbacks: UnlockCallbacks): UnlockForm {
   const client = useVaultClient()
   const [password, setPassword] = useState('')
   const [secretKey, setSecretKey] = useState('')
@@ -35,6 +43,7 @@ export function useUnlockForm(secretKeyNeeded: boolean, onUnlocked: () => Promis
     if (next.askSecretKey) setAskedByMain(true)
     setUnlocking(false)
     setProblem(next)
+    if (next.refreshStatus) void callbacks.onRefreshStatus()
   }
 
   async function unlock(): Promise<void> {
@@ -47,7 +56,7 @@ export function useUnlockForm(secretKeyNeeded: boolean, onUnlocked: () => Promis
     // Forget the secrets now; the progress state stays until the workspace replaces this screen.
     setPassword('')
     setSecretKey('')
-    await onUnlocked()
+    await callbacks.onUnlocked(result.data)
     // Still here: the vault locked again at once (say, a zero idle delay). Let the user try again.
     setUnlocking(false)
   }
@@ -74,13 +83,14 @@ export function useUnlockForm(secretKeyNeeded: boolean, onUnlocked: () => Promis
   }
 }
 
-/** Moves focus to the field a new problem is about. */
+/** Moves focus to the field a new problem is about, or to a cleared password that must be typed again. */
 function useFocusOnProblem(problem: UnlockProblem | null) {
   const passwordRef = useRef<HTMLInputElement>(null)
   const secretKeyRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
-    if (problem === null || problem.field === 'none') return
-    ;(problem.field === 'password' ? passwordRef : secretKeyRef).current?.focus()
+    if (problem === null) return
+    if (problem.field === 'none' && !problem.clearPassword) return
+    ;(problem.field === 'secretKey' ? secretKeyRef : passwordRef).current?.focus()
   }, [problem])
   return { passwordRef, secretKeyRef }
 }

@@ -3,17 +3,20 @@ import { ArrowLeftIcon } from '../../../ui/icons.tsx'
 import { AuthHeader, Button, Spinner, TextField } from '../../../ui/index.ts'
 import { SecretKeyField } from '../../unlock/SecretKeyField.tsx'
 import { MasterPassword, ProblemBanner, ServerFields } from '../SyncFormParts.tsx'
-import { type JoinForm, useJoinAccount } from './use-join-account.ts'
+import { type JoinForm, type JoinPrefill, useJoinAccount } from './use-join-account.ts'
 
 export interface JoinAccountStepProps {
   /** Main has joined and unlocked the vault: the shell shows it. */
   readonly onJoined: () => void
   readonly onBack: () => void
+  /** Read from an Emergency Kit's setup code: only the master password is left to type. */
+  readonly prefill?: JoinPrefill | undefined
 }
 
 /** Onboarding's other way in: the sync server, the account's email, Secret Key and master password. */
-export function JoinAccountStep({ onJoined, onBack }: JoinAccountStepProps) {
-  const form = useJoinAccount(onJoined)
+export function JoinAccountStep({ onJoined, onBack, prefill }: JoinAccountStepProps) {
+  const form = useJoinAccount(onJoined, prefill)
+  const filled = prefill !== undefined
   return (
     <>
       <Button variant="ghost" small className="auth-back" onClick={onBack} disabled={form.busy}>
@@ -21,11 +24,15 @@ export function JoinAccountStep({ onJoined, onBack }: JoinAccountStepProps) {
       </Button>
       <AuthHeader
         title="Sign in to your account"
-        subtitle="Bring your vault to this device from the Supabase project your other devices sync with."
+        subtitle={
+          filled
+            ? 'Your Emergency Kit filled in the details. Enter your master password to sign in.'
+            : 'Bring your vault to this device from the Supabase project your other devices sync with.'
+        }
       />
       <form className="auth-form" onSubmit={form.submit} noValidate aria-busy={form.busy}>
-        <ServerFields form={form} autoFocus />
-        <AccountFields form={form} />
+        <ServerFields form={form} autoFocus={!filled} />
+        <AccountFields form={form} focusPassword={filled} />
         <ProblemBanner form={form} testId="join-error" />
         <div className="auth-actions">
           <Button type="submit" variant="primary" block disabled={form.busy}>
@@ -41,7 +48,7 @@ export function JoinAccountStep({ onJoined, onBack }: JoinAccountStepProps) {
   )
 }
 
-function AccountFields({ form }: { readonly form: JoinForm }) {
+function AccountFields({ form, focusPassword }: { readonly form: JoinForm; readonly focusPassword: boolean }) {
   return (
     <>
       <TextField
@@ -64,7 +71,7 @@ function AccountFields({ form }: { readonly form: JoinForm }) {
         submitError={form.errorOf('secretKey')}
         disabled={form.busy}
       />
-      <MasterPassword form={form} />
+      <MasterPassword form={form} autoFocus={focusPassword} />
     </>
   )
 }

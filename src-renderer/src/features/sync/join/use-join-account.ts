@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useVaultClient } from '../../../api/use-vault-client.ts'
 import { EMAIL_SHAPE } from '../../onboarding/use-create-account.ts'
 import type { SyncProblem } from '../sync-problems.ts'
-import { firstMissing, type SyncForm, useSyncForm } from '../use-sync-form.ts'
+import { firstMissing, type SyncForm, type SyncValues, useSyncForm } from '../use-sync-form.ts'
 
 // Checked in the order the fields show, the email's shape in its place.
 const BEFORE_EMAIL = [
@@ -15,6 +15,9 @@ const AFTER_EMAIL = [
   ['password', 'Enter your master password.'],
 ] as const
 
+/** What an Emergency Kit's setup code fills in: everything but the master password. */
+export type JoinPrefill = Omit<SyncValues, 'password'>
+
 export interface JoinForm extends SyncForm {
   readonly submit: (event: FormEvent<HTMLFormElement>) => void
 }
@@ -24,9 +27,9 @@ export interface JoinForm extends SyncForm {
  * fetches the account's key-derivation record, signs in, copies the sealed
  * keys down, unlocks and runs the first sync. Then the shell shows the vault.
  */
-export function useJoinAccount(onJoined: () => void): JoinForm {
+export function useJoinAccount(onJoined: () => void, prefill?: JoinPrefill): JoinForm {
   const client = useVaultClient()
-  const form = useSyncForm(['url', 'anonKey', 'email', 'secretKey', 'password'])
+  const form = useSyncForm(['url', 'anonKey', 'email', 'secretKey', 'password'], prefill)
 
   async function join(): Promise<void> {
     const { url, anonKey, email, secretKey, password } = form.values

@@ -1,5 +1,5 @@
 /** A labelled textarea wired like the shared TextField (hint and error in aria-describedby). */
-import { type ReactNode, type TextareaHTMLAttributes, useId } from 'react'
+import { type ReactNode, type Ref, type TextareaHTMLAttributes, useId } from 'react'
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
   readonly label: string
@@ -11,10 +11,13 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
   /** Chromium's text-security mask, for a secret typed into a textarea. */
   readonly masked?: boolean | undefined
   readonly trailing?: ReactNode
+  readonly ref?: Ref<HTMLTextAreaElement> | undefined
+  /** The error is news (the answer to a submit), so screen readers announce it as it appears. */
+  readonly announceError?: boolean | undefined
 }
 
 export function TextAreaField(props: TextAreaFieldProps) {
-  const { label, value, onChange, hint, error, mono, masked, trailing, id, className, ...rest } = props
+  const { label, value, onChange, hint, error, mono, masked, trailing, id, className, announceError, ...rest } = props
   const fallbackId = useId()
   const inputId = id ?? fallbackId
   const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ')
@@ -44,7 +47,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
         </p>
       ) : null}
       {error ? (
-        <p id={`${inputId}-error`} className="field-error">
+        <p id={`${inputId}-error`} className="field-error" role={announceError ? 'alert' : undefined}>
           {error}
         </p>
       ) : null}

@@ -1,0 +1,65 @@
+import './security.css'
+import { type ReactNode, useState } from 'react'
+import { Banner } from '../../ui/index.ts'
+import { ChangePassword } from './ChangePassword.tsx'
+import { EmergencyKitPanel } from './EmergencyKitPanel.tsx'
+import { KeyDerivation } from './KeyDerivation.tsx'
+import { NewSecretKey } from './NewSecretKey.tsx'
+import type { SecurityActionProps } from './security-action.ts'
+import { useSecurityStatus } from './use-security-status.ts'
+
+type Action = 'password' | 'secret-key' | 'kdf'
+
+/**
+ * Settings → Security: the Emergency Kit, and changing the master password,
+ * the Secret Key or the key-derivation cost. One change form is open at a
+ * time, so each has one "Master password" field and the dialog stays short.
+ */
+export function SecuritySection() {
+  const security = useSecurityStatus()
+  const [open, setOpen] = useState<Action | null>(null)
+  const { status } = security
+  const actionFor = (action: Action): SecurityActionProps => ({
+    open: open === action,
+    onOpen: () => setOpen(action),
+    onClose: () => setOpen((current) => (current === action ? null : current)),
+    onAttempted: security.reload,
+  })
+  return (
+    <div className="security" data-testid="security-settings">
+      {security.loadError ? (
+        <Banner tone="error" live="alert" testId="security-load-error">
+          {security.loadError}
+        </Banner>
+      ) : null}
+      {status?.changePending ? (
+        <Banner tone="info" live="status" testId="change-pending">
+          A change of password or Secret Key is waiting for the sync server; it will finish or be undone at the next
+          sync.
+        </Banner>
+      ) : null}
+      <Part title="Emergency Kit">
+        <EmergencyKitPanel outdated={status?.kitOutdated ?? false} onSaved={security.reload} />
+      </Part>
+      <Part title="Master password">
+        <ChangePassword {...actionFor('password')} />
+      </Part>
+      <Part title="Secret Key">
+        <NewSecretKey {...actionFor('secret-key')} />
+      </Part>
+      <Part title="Key derivation">
+        {status ? <KeyDerivation status={status} {...actionFor('kdf')} /> : <p className="muted">Loading…</p>}
+      </Part>
+    </div>
+  )
+}
+
+/** Unnamed on purpose: a region named "Master password" would also answer to that field's label. */
+function Part({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  return (
+    <section className="security-part">
+      <h4 className="security-part-title">{title}</h4>
+      {children}
+    </section>
+  )
+}
