@@ -19,7 +19,7 @@ import {
 } from '../crypto/index.ts'
 import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
-import type { ItemRecord, VaultStore } from '../store/index.ts'
+import type { VaultStore } from '../store/index.ts'
 import { createAccountRecords, type OpenedAccount } from './account.ts'
 import { AccountSecurity } from './account-security.ts'
 import { CHANGED_ELSEWHERE_SETTING, type CredentialContext, type CredentialServer } from './credential-context.ts'
@@ -27,7 +27,7 @@ import { adoptServerAccount } from './credential-settle.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import * as items from './items.ts'
-import { measured, yieldToEventLoop } from './pacing.ts'
+import { measured } from './pacing.ts'
 import {
   newSecretKey,
   rememberSecretKey,

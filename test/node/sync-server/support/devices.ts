@@ -1,7 +1,9 @@
 /**
  * A "device" for end-to-end sync tests: its own data folder, vault service
  * and sync service (real crypto, real SQLite, unmodified supabase-js against
- * the local stack), with in-memory keychain and token store.
+ * the local stack), with in-memory keychain and token store. Composed as
+ * main-services.ts composes the app's: the vault asks sync for the server
+ * side of a password or Secret Key change.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,26 +21,59 @@ export interface TestDevice {
   readonly store: VaultStore
   readonly vault: VaultService
   readonly sync: SyncService
+  /** The OS keychain stand-in; it outlives restart(), as the real one outlives the app. */
+  readonly keychain: MemoryKeychain
   readonly config: { url: string; anonKey: string }
+  /** Quits and starts the app again on the same data folder, keychain and sync tokens: locked. */
+  restart(): void
   close(): void
 }
 
 const open: TestDevice[] = []
 
+interface Services {
+  store: VaultStore
+  vault: VaultService
+  sync: SyncService
+}
+
+function compose(dir: string, keychain: MemoryKeychain, tokens: MemoryTokens): Services {
+  const store = VaultStore.open(vaultFilePath(dir))
+  const vault = new VaultService({ store, keychain, kdfCost: KDF_FLOOR })
+  const sync = new SyncService({ vault, store, tokens, deviceLabel: 'Linux' })
+  vault.connectCredentialServer(() => sync.credentialServer())
+  return { store, vault, sync }
+}
+
+function shutDown(services: Services): void {
+  services.sync.close()
+  services.vault.lock()
+  services.store.close()
+}
+
 export function newDevice(stack: SupabaseStack): TestDevice {
   const dir = mkdtempSync(join(tmpdir(), 'vault-sync-device-'))
-  const store = VaultStore.open(vaultFilePath(dir))
-  const vault = new VaultService({ store, keychain: new MemoryKeychain(), kdfCost: KDF_FLOOR })
-  const sync = new SyncService({ vault, store, tokens: new MemoryTokens(), deviceLabel: 'Linux' })
+  const keychain = new MemoryKeychain()
+  const tokens = new MemoryTokens()
+  let services = compose(dir, keychain, tokens)
   const device: TestDevice = {
-    store,
-    vault,
-    sync,
+    get store() {
+      return services.store
+    },
+    get vault() {
+      return services.vault
+    },
+    get sync() {
+      return services.sync
+    },
+    keychain,
     config: { url: stack.url, anonKey: stack.anonKey },
+    restart: () => {
+      shutDown(services)
+      services = compose(dir, keychain, tokens)
+    },
     close: () => {
-      sync.close()
-      vault.lock()
-      store.close()
+      shutDown(services)
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -61,9 +96,14 @@ export async function firstDevice(
   return { device, secretKey }
 }
 
-export async function joinedDevice(stack: SupabaseStack, email: string, secretKey: string): Promise<TestDevice> {
+export async function joinedDevice(
+  stack: SupabaseStack,
+  email: string,
+  secretKey: string,
+  password = PASSWORD,
+): Promise<TestDevice> {
   const device = newDevice(stack)
-  await device.sync.join({ config: device.config, email, secretKey, password: PASSWORD })
+  await device.sync.join({ config: device.config, email, secretKey, password })
   return device
 }
 
