@@ -24,19 +24,27 @@ function focusablesIn(panel: HTMLElement | null): HTMLElement[] {
 export function Dialog({ title, onClose, children, actions }: DialogProps) {
   const titleId = useId()
   const panel = useRef<HTMLDivElement>(null)
+  const close = useRef(onClose)
+  close.current = onClose
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
     ;(focusablesIn(panel.current)[0] ?? panel.current)?.focus()
     return () => previous?.focus()
   }, [])
+  // On the document, not the panel: after an async action disables the focused button, focus
+  // falls to the body, and Escape must still close. A control that uses Escape itself stops it.
+  useEffect(() => {
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      close.current()
+    }
+    document.addEventListener('keydown', onEscape)
+    return () => document.removeEventListener('keydown', onEscape)
+  }, [])
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      onClose()
-    } else if (event.key === 'Tab') {
-      keepTabInside(event, focusablesIn(panel.current))
-    }
+    if (event.key === 'Tab') keepTabInside(event, focusablesIn(panel.current))
   }
 
   return (

@@ -7,11 +7,12 @@ import * as items from './items.ts'
 import * as lock from './lock.ts'
 import * as onboarding from './onboarding.ts'
 import * as search from './search.ts'
+import * as security from './security.ts'
 import * as settings from './settings.ts'
 import * as shell from './shell.ts'
 import * as trash from './trash.ts'
 
-const JOURNEYS = [shell, onboarding, lock, settings, generator, items, search, copy, trash, history]
+const JOURNEYS = [shell, onboarding, lock, settings, security, generator, items, search, copy, trash, history]
 
 export function registerJourneys(test: JourneyTest): void {
   for (const journey of JOURNEYS) journey.register(test)

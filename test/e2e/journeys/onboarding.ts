@@ -1,6 +1,7 @@
 /**
  * The first run: a new user creates an account through the screens, sees
- * the Secret Key exactly once, acknowledges it and lands in the vault; a
+ * the Secret Key exactly once, saves and verifies the Emergency Kit,
+ * acknowledges the key and lands in the vault; a
  * weak master password is refused while it is typed.
  */
 import { expect } from '@playwright/test'
@@ -12,13 +13,15 @@ import {
   workspace,
 } from '../support/app-actions.ts'
 import type { JourneyTest } from '../support/journey.ts'
+import { pdfText } from '../support/pdf-text.ts'
 
 /** The printed form: K1, the account id, then 6-6-6-5-5 symbols from the 31-letter alphabet. */
 const SECRET_KEY_SHAPE = /^K1-[2-9A-HJ-NP-TV-Z]{6}(-[2-9A-HJ-NP-TV-Z]{6}){3}(-[2-9A-HJ-NP-TV-Z]{5}){2}$/
 
 export function register(test: JourneyTest): void {
-  test('first run: create an account, see the Secret Key once, land in the vault', async ({
+  test('first run: create an account, see the Secret Key once, save and verify the kit, land in the vault', async ({
     appPage,
+    main,
     saveScreenshot,
   }) => {
     await expect(appPage.getByRole('heading', { level: 1, name: 'Welcome to Vault' })).toBeVisible()
@@ -29,11 +32,17 @@ export function register(test: JourneyTest): void {
     await expect(appPage.getByTestId('keychain-outcome')).toContainText("saved in this computer's keychain")
     await screenshotBothThemes(appPage, saveScreenshot, 'secret-key')
 
-    // The Emergency Kit is a placeholder for now: it says so, and Escape closes it.
+    // The Emergency Kit: saved by main where the save dialog says, holding the key and never the password.
     await appPage.getByRole('button', { name: 'Save Emergency Kit…' }).click()
-    await expect(appPage.getByRole('dialog', { name: 'Emergency Kit' })).toContainText('comes in a later version')
-    await appPage.keyboard.press('Escape')
-    await expect(appPage.getByRole('dialog')).toHaveCount(0)
+    await expect(appPage.getByTestId('kit-saved')).toContainText('Saved as')
+    const [kitFile] = await main.savedFiles()
+    const kitText = pdfText(kitFile ?? '')
+    expect(kitText.replace(/\s/g, '')).toContain(secretKey)
+    expect(kitText).not.toContain(STRONG_PASSWORD)
+    await appPage.getByLabel('Secret Key or setup code from your kit').fill(secretKey.toLowerCase())
+    await appPage.getByRole('button', { name: 'Verify my kit' }).click()
+    await expect(appPage.getByTestId('kit-verification')).toContainText('Secret Key matches')
+    await screenshotBothThemes(appPage, saveScreenshot, 'emergency-kit-saved')
 
     await expect(appPage.getByRole('button', { name: 'Open my vault' })).toBeDisabled()
     await acknowledgeSecretKeyViaUi(appPage)

@@ -28,6 +28,7 @@ export function electronMainControl(app: ElectronApplication): MainControl {
     setClipboardClearMs: (ms) => callHook(app, 'setClipboardClearMs', ms),
     setAutoLockMs: (ms) => callHook(app, 'setAutoLockMs', ms),
     openedUrls: () => callHook<string[]>(app, 'openedUrls'),
+    savedFiles: () => callHook<string[]>(app, 'savedFiles'),
     // The OS keychain is real here; the hook forgets this account's entry in it.
     forgetSecretKey: () => callHook(app, 'forgetSecretKey'),
     lockFromSystem: (reason) => callHook(app, 'lockFromSystem', reason),

@@ -22,6 +22,8 @@ export interface MainControl {
   setAutoLockMs(ms: number): Promise<void>
   /** Every URL main handed to the system browser, in order. */
   openedUrls(): Promise<string[]>
+  /** Full paths of the files main saved as if the user had picked a folder in the save dialog (the Emergency Kit). */
+  savedFiles(): Promise<string[]>
   /** Empties the keychain, as on a device that never saved the Secret Key. */
   forgetSecretKey(): Promise<void>
   /** Locks the way the OS triggers do: system suspend or screen lock. */

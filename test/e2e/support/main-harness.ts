@@ -17,7 +17,7 @@ export interface MainHarness {
 
 export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness {
   const main = startTestMainServices(APP_IDENTITY, emit)
-  const { services, clipboard, keychain, opened } = main
+  const { services, clipboard, keychain, opened, saved } = main
   const control: MainControl = {
     seedAccount: async () => {
       const created = await services.vault.createAccount({ email: SEED_EMAIL, password: SEED_PASSWORD })
@@ -27,6 +27,7 @@ export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness
     setClipboardClearMs: async (ms) => services.settings.setClipboardClearMs(ms),
     setAutoLockMs: async (ms) => services.vault.setAutoLockMs(ms),
     openedUrls: async () => [...opened],
+    savedFiles: async () => [...saved],
     forgetSecretKey: async () => keychain.clear(),
     lockFromSystem: async (reason) => services.vault.lock(reason),
   }
