@@ -64,8 +64,10 @@ export async function openFirstCandidate(input: AttemptInput): Promise<AttemptRe
             const opened = openAccountWith(candidate.record, input.vaults, secrets)
             return { opened, source: candidate.source, secretKey, deriveMs }
           } catch (error) {
-            if (!isVaultError(error, 'WRONG_PASSWORD_OR_SECRET_KEY')) throw error
-            failure = error
+            // A record from the server or the journal that does not open, whatever the reason, is
+            // just not the one: a server must not be able to stop the local copy opening.
+            if (candidate.source === 'current' && !isVaultError(error, 'WRONG_PASSWORD_OR_SECRET_KEY')) throw error
+            if (candidate.source === 'current') failure = error
           }
         }
       }

@@ -1,0 +1,99 @@
+/**
+ * Account records from the server after a change of secrets, through the
+ * in-memory server: a vouched change is taken in, an invented one is refused
+ * at pull (KEYSET_MISMATCH, local record untouched) and ignored at unlock.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { initCrypto } from '../../../src-main/crypto/index.ts'
+import { SyncEngine } from '../../../src-main/sync/engine.ts'
+import { joinFromServer } from '../../../src-main/sync/join.ts'
+import type { CredentialServer } from '../../../src-main/vault/index.ts'
+import type { VaultError } from '../../../src-shared/errors.ts'
+import { MemoryKeychain } from '../../support/main-fakes.ts'
+import { EMAIL, makeVault, PASSWORD, type TestVault } from '../vault/support.ts'
+import { MemoryServer } from './memory-server.ts'
+
+const NEW_PASSWORD = 'harbour lantern quilted 41 meadow'
+let vaults: TestVault[] = []
+
+beforeAll(async () => {
+  await initCrypto()
+})
+afterEach(() => {
+  for (const vault of vaults) vault.cleanup()
+  vaults = []
+})
+
+function credentialPort(server: MemoryServer): CredentialServer {
+  return {
+    currentAccount: async () => server.account?.record ?? null,
+    changeCredentials: async (change) => void (await server.changeCredentials(change)),
+  }
+}
+
+function device(server: MemoryServer) {
+  const vault = makeVault({ keychain: new MemoryKeychain() })
+  vaults.push(vault)
+  const engine = new SyncEngine(server)
+  const connect = () => vault.service.connectCredentialServer(() => credentialPort(server))
+  connect()
+  return {
+    vault,
+    sync: () => engine.syncNow(() => vault.service.syncAccess()),
+    restart: () => {
+      vault.restart()
+      connect()
+    },
+  }
+}
+
+async function twoDevices() {
+  const server = new MemoryServer()
+  const a = device(server)
+  const { secretKey, accountId } = await a.vault.service.createAccount({ email: EMAIL, password: PASSWORD })
+  await a.sync()
+  const b = device(server)
+  await joinFromServer(b.vault.store, server, accountId)
+  await b.vault.service.unlock({ password: PASSWORD, secretKey })
+  await b.sync()
+  return { server, a, b }
+}
+
+describe('account records after a change of secrets', () => {
+  it('a vouched change is taken in by a device that is unlocked, which then needs the new password', async () => {
+    const { a, b } = await twoDevices()
+    await a.vault.service.security.changeCredentials({
+      changed: 'password',
+      password: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    })
+    await b.sync()
+    expect(b.vault.store.getAccount()?.keysetRevision).toBe(2)
+    b.restart()
+    const old = await b.vault.service.unlock({ password: PASSWORD }).catch((error: unknown) => error)
+    expect((old as VaultError).code).toBe('CREDENTIALS_CHANGED')
+    expect((old as VaultError).message).toContain('another device')
+    await b.vault.service.unlock({ password: NEW_PASSWORD })
+  })
+
+  it('an invented keyset record is refused at pull and ignored at unlock; the local account stays', async () => {
+    const { server, a, b } = await twoDevices()
+    const stored = server.account
+    if (stored === null) throw new Error('no account on the server')
+    const local = b.vault.store.getAccount()
+    const forged = {
+      ...stored.record,
+      keysetRevision: stored.record.keysetRevision + 1,
+      metaRevision: stored.record.metaRevision + 1,
+      sealedKeyset: a.vault.store.getAccount()?.sealedMeta ?? new Uint8Array(300),
+    }
+    server.account = { record: forged, seq: stored.seq + 1 }
+    const pulled = await b.sync().catch((error: unknown) => error)
+    expect((pulled as VaultError).code).toBe('KEYSET_MISMATCH')
+    expect(b.vault.store.getAccount()).toEqual(local)
+    b.restart()
+    const result = await b.vault.service.unlock({ password: PASSWORD })
+    expect(result.itemCount).toBe(0)
+    expect(b.vault.store.getAccount()).toEqual(local)
+  })
+})
