@@ -8,6 +8,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import type { AccountRecord, VaultRecord } from '../store/index.ts'
 import type { CredentialChangeRequest } from '../vault/credential-context.ts'
+import { canonicalKdfText } from '../vault/credentials.ts'
 import { checkServerUrl, syncError } from './supabase-errors.ts'
 import type { AccountExpectation, ItemPush, RemoteAccount, RemoteItem, RemoteVault, SyncServer } from './types.ts'
 
@@ -144,7 +145,8 @@ export class SupabaseSyncServer implements SyncServer {
 function accountFromRow(row: Row): AccountRecord {
   return {
     accountId: String(row.account_id),
-    kdf: JSON.stringify(row.kdf),
+    // jsonb reorders keys: back to the text this app writes, so records compare byte for byte.
+    kdf: canonicalKdfText(JSON.stringify(row.kdf)),
     keysetRevision: num(row.keyset_revision),
     sealedKeyset: bytes(row.sealed_keyset),
     boxPublicKey: bytes(row.box_public_key),

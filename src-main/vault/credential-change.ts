@@ -192,23 +192,23 @@ async function sendToServer(
     await server.changeCredentials({ record, expected, currentLoginSecret, newLoginSecret })
     return
   } catch (error) {
-    const settled = await settlePendingWithServer(ctx)
-    if (settled === 'finished-on-server') return
-    if (settled === 'undone') {
-      const why = error instanceof VaultError ? error.message : 'the sync server refused it'
+    // The answer may have been lost after the server committed: ask it what it holds now.
+    let remote: AccountRecord | null
+    try {
+      remote = await server.currentAccount()
+    } catch {
       throw new VaultError(
         'CREDENTIAL_CHANGE_FAILED',
-        `Nothing was changed (${why}). Your current secrets still work.`,
-        {
-          cause: error,
-        },
+        'The sync server could not confirm the change. It will be finished or undone at the next sync; until then ' +
+          'this device opens with either the old or the new secrets.',
+        { cause: error },
       )
     }
-    throw new VaultError(
-      'CREDENTIAL_CHANGE_FAILED',
-      'The sync server could not confirm the change. It will be finished or undone at the next sync; until then ' +
-        'this device opens with either the old or the new secrets.',
-      { cause: error },
-    )
+    if (remote !== null && sameKeysetRecord(remote, record)) return
+    ctx.store.credentials.abandon()
+    const why = error instanceof VaultError ? error.message : 'the sync server refused it'
+    throw new VaultError('CREDENTIAL_CHANGE_FAILED', `Nothing was changed (${why}). Your current secrets still work.`, {
+      cause: error,
+    })
   }
 }

@@ -10,7 +10,13 @@ import type { SecretKey } from '../crypto/index.ts'
 import type { AccountRecord, PendingCredentials } from '../store/index.ts'
 import { openAccountMeta } from './account.ts'
 import { CHANGED_ELSEWHERE_SETTING, type CredentialContext } from './credential-context.ts'
-import { type CredentialChangeKind, type CredentialNote, openSecretKey, verifyCredentialChange } from './credentials.ts'
+import {
+  type CredentialChangeKind,
+  type CredentialNote,
+  canonicalKdfText,
+  openSecretKey,
+  verifyCredentialChange,
+} from './credentials.ts'
 import { rememberSecretKey } from './secret-key-source.ts'
 
 export type SettleOutcome = 'finished-on-server' | 'undone' | 'waiting' | 'none'
@@ -75,7 +81,7 @@ function journalledSecretKey(ctx: CredentialContext, pending: PendingCredentials
 export function sameKeysetRecord(a: AccountRecord, b: AccountRecord): boolean {
   return (
     a.keysetRevision === b.keysetRevision &&
-    a.kdf === b.kdf &&
+    canonicalKdfText(a.kdf) === canonicalKdfText(b.kdf) &&
     Buffer.from(a.sealedKeyset).equals(Buffer.from(b.sealedKeyset))
   )
 }

@@ -53,8 +53,22 @@ const KINDS: readonly CredentialChangeKind[] = ['password', 'secret-key', 'kdf']
 
 /** Names the bytes a device must see to accept a keyset record: account, KDF record, revision, sealed keyset, public key. */
 export function keysetRecordDigest(record: AccountRecord): string {
-  const fields = [record.accountId, record.kdf, String(record.keysetRevision), record.sealedKeyset, record.boxPublicKey]
+  const kdf = canonicalKdfText(record.kdf)
+  const fields = [record.accountId, kdf, String(record.keysetRevision), record.sealedKeyset, record.boxPublicKey]
   return toBase64(recordDigest('vault.keyset-record.v1', fields))
+}
+
+/**
+ * The KDF record as this app writes it. A server keeps it as jsonb, which
+ * reorders keys, so records are compared and digested in this form; text that
+ * does not parse is left as it is (and fails every check that reads it).
+ */
+export function canonicalKdfText(text: string): string {
+  try {
+    return JSON.stringify(kdfParamsToRecord(kdfParamsFromRecord(JSON.parse(text))))
+  } catch {
+    return text
+  }
 }
 
 /** The KDF parameters a change keeps or raises: the salt stays, the cost never goes down (KDF_NOT_STRONGER). */
