@@ -7,7 +7,6 @@
  * is enough to set up a new machine.
  */
 
-import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,26 +15,22 @@ import { formatSecretKey, initCrypto, parseSecretKey } from '../../../src-main/c
 import { accountKit, parseSetupCode } from '../../../src-main/kit/index.ts'
 import { sameKeysetRecord } from '../../../src-main/vault/credential-settle.ts'
 import { keysetRecordDigest } from '../../../src-main/vault/credentials.ts'
-import type { CredentialServer } from '../../../src-main/vault/index.ts'
-import { VaultError } from '../../../src-shared/errors.ts'
 import { decodeQr, renderPng, requirePoppler } from '../kit/poppler.ts'
 import { expectCodeAsync } from '../support/expect-code.ts'
+import { closeDevices, firstDevice, joinedDevice, newDevice, PASSWORD, titles } from './support/devices.ts'
 import {
-  closeDevices,
-  firstDevice,
-  joinedDevice,
-  newDevice,
-  PASSWORD,
-  type TestDevice,
-  titles,
-} from './support/devices.ts'
+  accountIdOf,
+  addItems,
+  email,
+  NEW_PASSWORD,
+  realPort,
+  revealed,
+  twoMachines as twoMachinesOn,
+} from './support/secret-changes.ts'
 import { dumpAccounts, dumpPublic, serverKeysetRevision } from './support/server-scan.ts'
 import { stackPerFile } from './support/stack-hooks.ts'
 
 const stack = stackPerFile()
-const NEW_PASSWORD = 'harbour lantern quilted 41 meadow'
-const TOTP_SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
-const email = () => `ada-${randomUUID()}@example.org`
 
 let tmp: string
 
@@ -52,53 +47,7 @@ afterEach(() => {
 })
 
 /** A login (with a one-time password), a note and a card: every secret a recovered machine must reveal. */
-function addItems(device: TestDevice): void {
-  device.vault.createItem({
-    type: 'login',
-    title: 'Mail',
-    fields: { username: 'ada', password: 'mail-pw-7c1d', urls: ['https://mail.example'], totp: TOTP_SEED },
-    notes: 'recovery codes in the drawer',
-  })
-  device.vault.createItem({ type: 'note', title: 'Safe combination', notes: '12-34-56' })
-  device.vault.createItem({ type: 'card', title: 'Visa', fields: { number: '4111111111111111', pin: '0042' } })
-}
-
-/** Every item with every secret revealed, keyed by title: what two machines must agree on. */
-function revealed(device: TestDevice): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {}
-  for (const summary of device.vault.listItems({})) {
-    const view = device.vault.getItem(summary.id)
-    const secrets = Object.fromEntries(view.secretFields.map((f) => [f, device.vault.revealField(summary.id, f)]))
-    out[view.title] = { ...view, secrets }
-  }
-  return out
-}
-
-function accountIdOf(device: TestDevice): string {
-  const account = device.store.getAccount()
-  if (account === null) throw new Error('no account on this device')
-  return account.accountId
-}
-
-/** Two unlocked machines of one account, with items on both. */
-async function twoMachines(): Promise<{ address: string; secretKey: string; a: TestDevice; b: TestDevice }> {
-  const address = email()
-  const { device: a, secretKey } = await firstDevice(stack(), address)
-  addItems(a)
-  await a.sync.syncNow()
-  const b = await joinedDevice(stack(), address, secretKey)
-  expect(titles(b)).toEqual(titles(a))
-  return { address, secretKey, a, b }
-}
-
-/** The device's real server port, captured before a test wraps it. */
-function realPort(device: TestDevice): CredentialServer {
-  const port = device.sync.credentialServer()
-  if (port === null) throw new Error('sync is off on this device')
-  return port
-}
-
-const unreachable = () => new VaultError('SYNC_UNREACHABLE', 'The sync server cannot be reached.')
+const twoMachines = () => twoMachinesOn(stack())
 
 describe('the account record on the server', () => {
   it('comes back as this device holds it: same keyset record, same digest the change notes vouch with', async () => {
@@ -205,199 +154,6 @@ describe('a new Secret Key', () => {
     const c = await joinedDevice(stack(), address, newKey)
     expect(revealed(c)).toEqual(revealed(a))
     expect(await c.keychain.get(accountId)).toBe(newKey)
-  })
-})
-
-describe('a failure between the local and the server step', () => {
-  it('the server never got it: nothing changed, the old password opens A after a restart and still joins C', async () => {
-    const address = email()
-    const { device: a, secretKey } = await firstDevice(stack(), address)
-    addItems(a)
-    await a.sync.syncNow()
-    const real = realPort(a)
-    const changeSent = vi.fn()
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: () => real.currentAccount(),
-      changeCredentials: async () => {
-        changeSent()
-        // The journal is written before the server step: the change is in flight here.
-        expect(a.store.credentials.pending()).not.toBeNull()
-        throw unreachable()
-      },
-    })
-
-    const failed = await expectCodeAsync(
-      a.vault.security.changeCredentials({ changed: 'password', password: PASSWORD, newPassword: NEW_PASSWORD }),
-      'CREDENTIAL_CHANGE_FAILED',
-    )
-    expect(changeSent).toHaveBeenCalledOnce()
-    expect(failed.message).toMatch(/Nothing was changed/)
-    expect(a.store.credentials.pending()).toBeNull()
-    expect(a.store.getAccount()?.keysetRevision).toBe(1)
-    expect(await serverKeysetRevision(stack().dbUrl, accountIdOf(a))).toBe(1)
-
-    a.restart()
-    await expectCodeAsync(a.vault.unlock({ password: NEW_PASSWORD }), 'WRONG_PASSWORD_OR_SECRET_KEY')
-    const opened = await a.vault.unlock({ password: PASSWORD })
-    expect(opened.credentialNotice).toBeUndefined()
-    await a.sync.syncNow()
-
-    const c = await joinedDevice(stack(), address, secretKey, PASSWORD)
-    expect(revealed(c)).toEqual(revealed(a))
-  })
-
-  it('the server took it but the answer was lost: the old password settles it at the next unlock, then only the new one works', async () => {
-    const address = email()
-    const { device: a, secretKey } = await firstDevice(stack(), address)
-    addItems(a)
-    await a.sync.syncNow()
-    const real = realPort(a)
-    let down = false
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: async () => {
-        if (down) throw unreachable()
-        return real.currentAccount()
-      },
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        down = true
-        throw unreachable()
-      },
-    })
-
-    const failed = await expectCodeAsync(
-      a.vault.security.changeCredentials({ changed: 'password', password: PASSWORD, newPassword: NEW_PASSWORD }),
-      'CREDENTIAL_CHANGE_FAILED',
-    )
-    expect(failed.message).toMatch(/finished or undone at the next sync/)
-    expect(a.store.credentials.pending()).not.toBeNull()
-    expect(await serverKeysetRevision(stack().dbUrl, accountIdOf(a))).toBe(2)
-
-    vi.restoreAllMocks()
-    a.vault.lock()
-    const settled = await a.vault.unlock({ password: PASSWORD })
-    expect(settled.credentialNotice).toEqual({ outcome: 'finished', changed: 'password' })
-    expect(a.store.credentials.pending()).toBeNull()
-    expect(a.store.getAccount()?.keysetRevision).toBe(2)
-    await a.sync.syncNow()
-
-    a.vault.lock()
-    await expectCodeAsync(a.vault.unlock({ password: PASSWORD }), 'WRONG_PASSWORD_OR_SECRET_KEY')
-    const reopened = await a.vault.unlock({ password: NEW_PASSWORD })
-    expect(reopened.credentialNotice).toBeUndefined()
-    a.restart()
-    await expectCodeAsync(a.vault.unlock({ password: PASSWORD }), 'WRONG_PASSWORD_OR_SECRET_KEY')
-    await a.vault.unlock({ password: NEW_PASSWORD })
-
-    await expectCodeAsync(joinedDevice(stack(), address, secretKey, PASSWORD), 'SYNC_AUTH_FAILED')
-    const c = await joinedDevice(stack(), address, secretKey, NEW_PASSWORD)
-    expect(revealed(c)).toEqual(revealed(a))
-  })
-
-  it('the server took it and can still be asked: the change finishes at once', async () => {
-    const address = email()
-    const { device: a, secretKey } = await firstDevice(stack(), address)
-    addItems(a)
-    await a.sync.syncNow()
-    const real = realPort(a)
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: () => real.currentAccount(),
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        throw unreachable()
-      },
-    })
-
-    const outcome = await a.vault.security.changeCredentials({
-      changed: 'password',
-      password: PASSWORD,
-      newPassword: NEW_PASSWORD,
-    })
-    expect(outcome.record.keysetRevision).toBe(2)
-    expect(a.store.credentials.pending()).toBeNull()
-    expect(a.store.getAccount()?.keysetRevision).toBe(2)
-
-    vi.restoreAllMocks()
-    await a.sync.syncNow()
-    a.vault.lock()
-    await expectCodeAsync(a.vault.unlock({ password: PASSWORD }), 'WRONG_PASSWORD_OR_SECRET_KEY')
-    await a.vault.unlock({ password: NEW_PASSWORD })
-    const c = await joinedDevice(stack(), address, secretKey, NEW_PASSWORD)
-    expect(revealed(c)).toEqual(revealed(a))
-  })
-})
-
-describe('a failure between the local and the server step of a new Secret Key', () => {
-  it('the server took it and can still be asked: the new key is returned and kept', async () => {
-    const address = email()
-    const { device: a, secretKey: oldKey } = await firstDevice(stack(), address)
-    addItems(a)
-    await a.sync.syncNow()
-    const real = realPort(a)
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: () => real.currentAccount(),
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        throw unreachable()
-      },
-    })
-
-    const outcome = await a.vault.security.changeCredentials({ changed: 'secret-key', password: PASSWORD })
-    // The user must be shown the new key: without it no new machine could join.
-    if (outcome.secretKey === undefined) throw new Error('the new Secret Key was not returned')
-    const newKey = formatSecretKey(outcome.secretKey)
-    expect(newKey).not.toBe(oldKey)
-    expect(outcome.keychain).toEqual({ secretKeyInKeychain: true })
-    expect(await a.keychain.get(accountIdOf(a))).toBe(newKey)
-
-    vi.restoreAllMocks()
-    await expectCodeAsync(joinedDevice(stack(), address, oldKey), 'SYNC_AUTH_FAILED')
-    const c = await joinedDevice(stack(), address, newKey)
-    expect(revealed(c)).toEqual(revealed(a))
-  })
-
-  it('the answer was lost and the server is down: the next unlock finishes it and the keychain gets the new key', async () => {
-    const address = email()
-    const { device: a, secretKey: oldKey } = await firstDevice(stack(), address)
-    addItems(a)
-    await a.sync.syncNow()
-    const accountId = accountIdOf(a)
-    const real = realPort(a)
-    let down = false
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: async () => {
-        if (down) throw unreachable()
-        return real.currentAccount()
-      },
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        down = true
-        throw unreachable()
-      },
-    })
-
-    await expectCodeAsync(
-      a.vault.security.changeCredentials({ changed: 'secret-key', password: PASSWORD }),
-      'CREDENTIAL_CHANGE_FAILED',
-    )
-    expect(await a.keychain.get(accountId)).toBe(oldKey)
-
-    vi.restoreAllMocks()
-    a.vault.lock()
-    const settled = await a.vault.unlock({ password: PASSWORD })
-    expect(settled.credentialNotice).toEqual({ outcome: 'finished', changed: 'secret-key' })
-    const newKey = await a.keychain.get(accountId)
-    expect(newKey).not.toBeNull()
-    expect(newKey).not.toBe(oldKey)
-    // A new kit prints the key now in force.
-    expect(formatSecretKey(a.vault.security.kitFacts().secretKey)).toBe(newKey)
-
-    a.vault.lock()
-    await expectCodeAsync(a.vault.unlock({ password: PASSWORD, secretKey: oldKey }), 'WRONG_PASSWORD_OR_SECRET_KEY')
-    await a.vault.unlock({ password: PASSWORD })
-    await expectCodeAsync(joinedDevice(stack(), address, oldKey), 'SYNC_AUTH_FAILED')
-    const c = await joinedDevice(stack(), address, newKey ?? '')
-    expect(revealed(c)).toEqual(revealed(a))
   })
 })
 
