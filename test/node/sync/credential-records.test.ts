@@ -5,12 +5,9 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { initCrypto } from '../../../src-main/crypto/index.ts'
-import { SyncEngine } from '../../../src-main/sync/engine.ts'
-import { joinFromServer } from '../../../src-main/sync/join.ts'
-import type { CredentialServer } from '../../../src-main/vault/index.ts'
 import type { VaultError } from '../../../src-shared/errors.ts'
-import { MemoryKeychain } from '../../support/main-fakes.ts'
-import { EMAIL, makeVault, PASSWORD, type TestVault } from '../vault/support.ts'
+import { PASSWORD, type TestVault } from '../vault/support.ts'
+import { twoDevices as makeTwoDevices } from './memory-devices.ts'
 import { MemoryServer } from './memory-server.ts'
 
 const NEW_PASSWORD = 'harbour lantern quilted 41 meadow'
@@ -24,40 +21,7 @@ afterEach(() => {
   vaults = []
 })
 
-function credentialPort(server: MemoryServer): CredentialServer {
-  return {
-    currentAccount: async () => server.account?.record ?? null,
-    changeCredentials: async (change) => void (await server.changeCredentials(change)),
-  }
-}
-
-function device(server: MemoryServer) {
-  const vault = makeVault({ keychain: new MemoryKeychain() })
-  vaults.push(vault)
-  const engine = new SyncEngine(server)
-  const connect = () => vault.service.connectCredentialServer(() => credentialPort(server))
-  connect()
-  return {
-    vault,
-    sync: () => engine.syncNow(() => vault.service.syncAccess()),
-    restart: () => {
-      vault.restart()
-      connect()
-    },
-  }
-}
-
-async function twoDevices() {
-  const server = new MemoryServer()
-  const a = device(server)
-  const { secretKey, accountId } = await a.vault.service.createAccount({ email: EMAIL, password: PASSWORD })
-  await a.sync()
-  const b = device(server)
-  await joinFromServer(b.vault.store, server, accountId)
-  await b.vault.service.unlock({ password: PASSWORD, secretKey })
-  await b.sync()
-  return { server, a, b }
-}
+const twoDevices = () => makeTwoDevices(new MemoryServer(), vaults)
 
 describe('account records after a change of secrets', () => {
   it('a vouched change is taken in by a device that is unlocked, which then needs the new password', async () => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { initCrypto } from '../../../src-main/crypto/index.ts'
-import { SyncEngine } from '../../../src-main/sync/engine.ts'
 import { joinFromServer } from '../../../src-main/sync/join.ts'
-import { MemoryKeychain } from '../../support/main-fakes.ts'
-import { EMAIL, makeVault, PASSWORD, type TestVault } from '../vault/support.ts'
+import { EMAIL, PASSWORD, type TestVault } from '../vault/support.ts'
+import { type Device, device as makeDevice, twoDevices as makeTwoDevices } from './memory-devices.ts'
 import { MemoryServer } from './memory-server.ts'
 
 let vaults: TestVault[] = []
@@ -16,31 +15,8 @@ afterEach(() => {
   vaults = []
 })
 
-interface Device {
-  readonly vault: TestVault
-  readonly engine: SyncEngine
-  sync(): ReturnType<SyncEngine['syncNow']>
-}
-
-function device(server: MemoryServer): Device {
-  const vault = makeVault({ keychain: new MemoryKeychain() })
-  vaults.push(vault)
-  const engine = new SyncEngine(server)
-  return { vault, engine, sync: () => engine.syncNow(() => vault.service.syncAccess()) }
-}
-
-/** A first device that creates the account and pushes it, and a second that joins from the server. */
-async function twoDevices(): Promise<{ server: MemoryServer; a: Device; b: Device }> {
-  const server = new MemoryServer()
-  const a = device(server)
-  const { secretKey, accountId } = await a.vault.service.createAccount({ email: EMAIL, password: PASSWORD })
-  await a.sync()
-  const b = device(server)
-  await joinFromServer(b.vault.store, server, accountId)
-  await b.vault.service.unlock({ password: PASSWORD, secretKey })
-  await b.sync()
-  return { server, a, b }
-}
+const device = (server: MemoryServer): Device => makeDevice(server, vaults)
+const twoDevices = () => makeTwoDevices(new MemoryServer(), vaults)
 
 function titles(d: Device): string[] {
   return d.vault.service.listItems({}).map((item) => item.title)
