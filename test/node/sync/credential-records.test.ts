@@ -4,7 +4,7 @@
  * at pull (KEYSET_MISMATCH, local record untouched) and ignored at unlock.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { initCrypto } from '../../../src-main/crypto/index.ts'
+import { initCrypto, kdfParamsFromRecord } from '../../../src-main/crypto/index.ts'
 import type { VaultError } from '../../../src-shared/errors.ts'
 import { PASSWORD, type TestVault } from '../vault/support.ts'
 import { twoDevices as makeTwoDevices } from './memory-devices.ts'
@@ -38,6 +38,19 @@ describe('account records after a change of secrets', () => {
     expect((old as VaultError).code).toBe('CREDENTIALS_CHANGED')
     expect((old as VaultError).message).toContain('another device')
     await b.vault.service.unlock({ password: NEW_PASSWORD })
+  })
+
+  it('a stronger KDF cost set on one device reaches the other, and the same password keeps opening both', async () => {
+    const { a, b } = await twoDevices()
+    const before = kdfParamsFromRecord(JSON.parse(a.vault.store.getAccount()?.kdf ?? ''))
+    const stronger = { memlimitBytes: before.memlimitBytes, opslimit: before.opslimit + 1 }
+    b.restart()
+    await a.vault.service.security.changeCredentials({ changed: 'kdf', password: PASSWORD, newKdfCost: stronger })
+    // B was locked: its unlock sees the vouched change, takes it in, and opens with the same password.
+    await b.vault.service.unlock({ password: PASSWORD })
+    expect(kdfParamsFromRecord(JSON.parse(b.vault.store.getAccount()?.kdf ?? '')).opslimit).toBe(before.opslimit + 1)
+    b.restart()
+    await b.vault.service.unlock({ password: PASSWORD })
   })
 
   it('an invented keyset record is refused at pull and ignored at unlock; the local account stays', async () => {
