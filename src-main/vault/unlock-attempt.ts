@@ -13,6 +13,7 @@ import {
   combineAccountSecrets,
   derivePasswordKey,
   kdfParamsFromRecord,
+  type PasswordKey,
   type SecretKey,
   zeroize,
 } from '../crypto/index.ts'
@@ -32,7 +33,41 @@ export interface AttemptInput {
   readonly vaults: readonly VaultRecord[]
   readonly password: string
   readonly secretKeys: readonly SecretKey[]
-  readonly worker?: Argon2Worker
+  /** The current record's Argon2id run, started early (startDerivation) so it overlaps other work. */
+  readonly current: Derivation
+}
+
+/** An Argon2id run under way for one KDF record. */
+export interface Derivation {
+  readonly kdf: string
+  readonly key: Promise<PasswordKey>
+  readonly startedAt: number
+}
+
+/**
+ * Starts Argon2id for a KDF record at once (checking floor and ceiling
+ * first, synchronously). Its failure is reported when the key is awaited.
+ */
+export function startDerivation(password: string, kdf: string, worker?: Argon2Worker): Derivation {
+  const startedAt = performance.now()
+  let params: ReturnType<typeof kdfParamsFromRecord>
+  try {
+    params = kdfParamsFromRecord(JSON.parse(kdf))
+  } catch (error) {
+    void worker?.terminate()
+    throw error
+  }
+  const key = derivePasswordKey(password, params, worker)
+  key.catch(() => undefined)
+  return { kdf, key, startedAt }
+}
+
+/** For a derivation nobody will consume (unlock failed before it): wipe the key when it arrives. */
+export function discardDerivation(derivation: Derivation): void {
+  derivation.key.then(
+    (key) => zeroize(key),
+    () => undefined,
+  )
 }
 
 export interface AttemptResult {
@@ -51,11 +86,9 @@ export async function openFirstCandidate(input: AttemptInput): Promise<AttemptRe
     'The master password or the Secret Key is wrong.',
   )
   for (const [kdfText, group] of groupByKdf(input.candidates)) {
-    // The warmed worker was sized for the current record's memory; another KDF record gets its own.
-    const worker = group.some((candidate) => candidate.source === 'current') ? input.worker : undefined
-    const started = performance.now()
-    const passwordKey = await derivePasswordKey(input.password, kdfParamsFromRecord(JSON.parse(kdfText)), worker)
-    deriveMs ??= performance.now() - started
+    const derivation = kdfText === input.current.kdf ? input.current : startDerivation(input.password, kdfText)
+    const passwordKey = await derivation.key
+    deriveMs ??= performance.now() - derivation.startedAt
     try {
       for (const candidate of group) {
         for (const secretKey of input.secretKeys) {

@@ -38,7 +38,7 @@ import {
 import { UnlockedSession } from './session.ts'
 import { type SyncAccess, syncAccessFor } from './sync-access.ts'
 import { syncLoginSecret } from './sync-login.ts'
-import { openFirstCandidate } from './unlock-attempt.ts'
+import { discardDerivation, openFirstCandidate, startDerivation } from './unlock-attempt.ts'
 import {
   type CredentialNotice,
   explainWrongSecrets,
@@ -174,14 +174,20 @@ export class VaultService {
     const pending = this.#store.credentials.pending()
     const server = this.#credentialServer()
     // Argon2id runs on its worker thread; meanwhile this thread reads the sealed items and asks the server.
-    const [remote, records] = await Promise.all([fetchRemoteAccount(server), readItemRecords(this.#store)])
+    const current = startDerivation(input.password, account.kdf, this.#takeWorker())
+    const [remote, records] = await Promise.all([fetchRemoteAccount(server), readItemRecords(this.#store)]).catch(
+      (error: unknown) => {
+        discardDerivation(current)
+        throw error
+      },
+    )
     const attempt = await measured(UNLOCK_MEASURES.derive, () =>
       openFirstCandidate({
         candidates: unlockCandidates(account, pending, remote),
         vaults: this.#store.listVaults(),
         password: input.password,
         secretKeys: [resolved.key],
-        ...this.#takeWorker(),
+        current,
       }).catch((error: unknown) => {
         throw isVaultError(error, 'WRONG_PASSWORD_OR_SECRET_KEY') ? (explainWrongSecrets(this.#store) ?? error) : error
       }),
@@ -346,9 +352,9 @@ export class VaultService {
     return { itemCount: session.index.size, damagedCount }
   }
 
-  #takeWorker(): { worker?: Argon2Worker } {
+  #takeWorker(): Argon2Worker | undefined {
     const worker = this.#worker
     this.#worker = null
-    return worker === null ? {} : { worker }
+    return worker ?? undefined
   }
 }

@@ -53,6 +53,18 @@ describe('account records after a change of secrets', () => {
     await b.vault.service.unlock({ password: PASSWORD })
   })
 
+  it('a server that never answers does not stop the local copy opening', async () => {
+    const { b } = await twoDevices()
+    b.restart()
+    b.vault.service.connectCredentialServer(() => ({
+      currentAccount: () => new Promise(() => undefined),
+      changeCredentials: () => new Promise(() => undefined),
+    }))
+    const result = await b.vault.service.unlock({ password: PASSWORD })
+    expect(result.credentialNotice).toBeUndefined()
+    expect(b.vault.service.status().state).toBe('unlocked')
+  })
+
   it('an invented keyset record is refused at pull and ignored at unlock; the local account stays', async () => {
     const { server, a, b } = await twoDevices()
     const stored = server.account
