@@ -35,6 +35,7 @@ export const app = {
   },
   getName: () => 'Vault',
   getVersion: () => '0.1.0',
+  getPath: (name: string) => `/nonexistent/electron-stub/${name}`,
   quit: () => void record.calls.push('app.quit'),
   exit: (code: number) => void record.calls.push(`app.exit:${code}`),
 }
@@ -117,6 +118,13 @@ export class ClipboardItem {
 
 export const shell = {
   openExternal: async (url: string) => void record.calls.push(`shell.openExternal:${url}`),
+}
+
+export const dialog = {
+  showSaveDialog: async () => {
+    record.calls.push('dialog.showSaveDialog')
+    return { canceled: true, filePath: '' }
+  },
 }
 
 export const Menu = {
