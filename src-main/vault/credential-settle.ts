@@ -78,11 +78,13 @@ function journalledSecretKey(ctx: CredentialContext, pending: PendingCredentials
   return openSecretKey(accountKey, pending.record.accountId, pending.record.keysetRevision, pending.sealedSecretKey)
 }
 
+/** The same keyset part, byte for byte: revision, KDF record, sealed keyset and public key. */
 export function sameKeysetRecord(a: AccountRecord, b: AccountRecord): boolean {
   return (
     a.keysetRevision === b.keysetRevision &&
     canonicalKdfText(a.kdf) === canonicalKdfText(b.kdf) &&
-    Buffer.from(a.sealedKeyset).equals(Buffer.from(b.sealedKeyset))
+    Buffer.from(a.sealedKeyset).equals(Buffer.from(b.sealedKeyset)) &&
+    Buffer.from(a.boxPublicKey).equals(Buffer.from(b.boxPublicKey))
   )
 }
 

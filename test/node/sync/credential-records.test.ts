@@ -65,6 +65,19 @@ describe('account records after a change of secrets', () => {
     expect(b.vault.service.status().state).toBe('unlocked')
   })
 
+  it('a substituted public key under a newer meta revision is not taken in', async () => {
+    const { server, b } = await twoDevices()
+    const stored = server.account
+    if (stored === null) throw new Error('no account on the server')
+    const local = b.vault.store.getAccount()
+    const substituted = { ...stored.record, boxPublicKey: new Uint8Array(32).fill(7), metaRevision: 99 }
+    server.account = { record: substituted, seq: stored.seq + 1 }
+    await b.sync()
+    expect(b.vault.store.getAccount()).toEqual(local)
+    b.restart()
+    await b.vault.service.unlock({ password: PASSWORD })
+  })
+
   it('an invented keyset record is refused at pull and ignored at unlock; the local account stays', async () => {
     const { server, a, b } = await twoDevices()
     const stored = server.account
