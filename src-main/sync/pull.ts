@@ -27,9 +27,8 @@ type Applied = 'applied' | 'conflict' | 'rejected'
 export async function pullChanges(access: SyncAccess, server: SyncServer, now: () => number): Promise<PullReport> {
   const { store } = access
   await pullAccount(access, server)
-  await pullVaults(store, server)
   const conflicts: string[] = []
-  const rejected: string[] = []
+  const rejected: string[] = await pullVaults(access, server)
   let items = 0
   for (let after = seqSetting(store, SEQ_SETTINGS.items); ; ) {
     const page = await server.pullItems(after, PAGE)
@@ -95,19 +94,28 @@ async function pullAccount(access: SyncAccess, server: SyncServer): Promise<void
   if (remote !== null) await access.adoptAccount(remote.record)
 }
 
-async function pullVaults(store: VaultStore, server: SyncServer): Promise<void> {
+/**
+ * A vault record is taken in only when it opens under this account: one the
+ * server substituted or invented would otherwise replace the vault key every
+ * unlock needs. Refused records are reported beside refused items.
+ */
+async function pullVaults(access: SyncAccess, server: SyncServer): Promise<string[]> {
+  const { store } = access
+  const rejected: string[] = []
   for (let after = seqSetting(store, SEQ_SETTINGS.vaults); ; ) {
     const page = await server.pullVaults(after, PAGE)
     for (const { record } of page) {
       const known = store.sync.serverRevision('vault', record.vaultId)
-      if (known === null || record.revision > known) store.sync.acceptRemoteVault(record)
+      if (known !== null && record.revision <= known) continue
+      if (access.vaultOpens(record)) store.sync.acceptRemoteVault(record)
+      else rejected.push(record.vaultId)
     }
     const last = page.at(-1)
     if (last !== undefined) {
       after = last.seq
       store.putSetting(SEQ_SETTINGS.vaults, after)
     }
-    if (page.length < PAGE) return
+    if (page.length < PAGE) return rejected
   }
 }
 

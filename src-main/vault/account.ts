@@ -168,7 +168,7 @@ export function openAccountWith(
   }
   try {
     const meta = openAccountMeta(keyset.accountKey, account)
-    const vaultKeys = new Map(vaults.map((vault) => [vault.vaultId, openVaultKey(keyset.accountKey, accountId, vault)]))
+    const vaultKeys = openVaultKeys(keyset.accountKey, accountId, vaults)
     return loginSecret === undefined ? { keyset, meta, vaultKeys } : { keyset, meta, vaultKeys, loginSecret }
   } catch (error) {
     zeroizeKeyset(keyset)
@@ -202,6 +202,45 @@ function sealVault(
     sealedMeta: seal(vaultKey, { purpose: 'vault-meta', ...context }, encoder.encode(JSON.stringify({ v: 1, name }))),
     createdAt: now,
     updatedAt: now,
+  }
+}
+
+/**
+ * Every vault key that opens. One that does not (a record altered on disk or
+ * put there by a server) is left out rather than failing the unlock: the
+ * items of that vault are then listed as damaged, and the rest open.
+ */
+function openVaultKeys(accountKey: AccountKey, accountId: string, vaults: readonly VaultRecord[]) {
+  const keys = new Map<string, VaultKey>()
+  for (const vault of vaults) {
+    try {
+      keys.set(vault.vaultId, openVaultKey(accountKey, accountId, vault))
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error
+    }
+  }
+  return keys
+}
+
+/** Whether a vault record opens under this account: its key under the AccountKey, its meta under that key. */
+export function vaultRecordOpens(accountKey: AccountKey, accountId: string, vault: VaultRecord): boolean {
+  let key: VaultKey | undefined
+  try {
+    key = openVaultKey(accountKey, accountId, vault)
+    const context = {
+      purpose: 'vault-meta',
+      accountId,
+      vaultId: vault.vaultId,
+      itemId: '',
+      revision: vault.revision,
+    } as const
+    zeroize(open(key, context, vault.sealedMeta))
+    return true
+  } catch (error) {
+    if (error instanceof VaultError) return false
+    throw error
+  } finally {
+    zeroize(key)
   }
 }
 

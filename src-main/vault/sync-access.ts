@@ -4,7 +4,8 @@
  * after records arrive from the server. It never hands out a key.
  */
 import type { ItemContent } from '../../src-shared/domain/item.ts'
-import type { AccountRecord, ItemRecord, VaultStore } from '../store/index.ts'
+import type { AccountRecord, ItemRecord, VaultRecord, VaultStore } from '../store/index.ts'
+import { vaultRecordOpens } from './account.ts'
 import { openItem, sealItem } from './item-codec.ts'
 import { indexContent, indexRecord } from './items.ts'
 import type { UnlockedSession } from './session.ts'
@@ -22,6 +23,8 @@ export interface SyncAccess {
   indexItem(record: ItemRecord, content: ItemContent): void
   /** Takes in the server's account record if it is a vouched change (credential-settle.ts). */
   adoptAccount(record: AccountRecord): Promise<void>
+  /** Whether a vault record from the server opens under this account (its key and its meta). */
+  vaultOpens(record: VaultRecord): boolean
 }
 
 export function syncAccessFor(
@@ -39,6 +42,7 @@ export function syncAccessFor(
     store,
     accountId: session.accountId,
     adoptAccount,
+    vaultOpens: (record) => vaultRecordOpens(session.keyset.accountKey, session.accountId, record),
     openItem: ({ itemId, vaultId, revision, sealed }) =>
       openItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), sealed),
     sealItem: (itemId, vaultId, revision, content) =>
