@@ -4,30 +4,26 @@
  * item in another envelope version or unauthenticated. The server's rows are
  * edited directly, between syncs (support/malicious-server.ts).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { generateVaultKey, initCrypto, KDF_FLOOR, open } from '../../../../src-main/crypto/index.ts'
+import { describe, expect, it } from 'vitest'
+import { generateVaultKey, KDF_FLOOR, open } from '../../../../src-main/crypto/index.ts'
 import type { AccountRecord } from '../../../../src-main/store/index.ts'
 import { expectCode, expectCodeAsync } from '../../support/expect-code.ts'
-import { closeDevices, newDevice, PASSWORD, titles } from '../support/devices.ts'
+import { newDevice, PASSWORD, titles } from '../support/devices.ts'
 import {
   expectIntact,
   expectNoPlaintextOnServer,
+  expectRefusedAndIntact,
   expectUnlocksIntact,
   idOf,
   MAIL,
+  maliciousSuite,
   NOTE,
   type Victim,
   victim,
 } from '../support/malicious-fixtures.ts'
 import { rewriteEnvelope } from '../support/malicious-server.ts'
-import { stackPerFile } from '../support/stack-hooks.ts'
 
-const stack = stackPerFile()
-
-beforeAll(async () => {
-  await initCrypto()
-})
-afterEach(() => closeDevices())
+const { stack } = maliciousSuite()
 
 const MiB = 1024 * 1024
 type Kdf = { v: number; alg: string; memlimitBytes: number; opslimit: number; salt: string }
@@ -169,11 +165,7 @@ describe('2. Format downgrade', () => {
     expectCode(() => open(generateVaultKey(), context, Buffer.from(tampered, 'base64')), 'UNSUPPORTED_VERSION')
     await serveSealed(v, itemId, tampered)
 
-    const report = await v.b.sync.syncNow()
-    expect(report.rejected).toEqual([itemId])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
+    await expectRefusedAndIntact(stack(), v, [itemId])
   })
 
   it('an unauthenticated item (plain JSON, or a v1 header with no tag) is refused at pull and never listed', async () => {

@@ -6,29 +6,23 @@
  * never had deletes nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { generateVaultKey, initCrypto, seal } from '../../../../src-main/crypto/index.ts'
-import { closeDevices, titles } from '../support/devices.ts'
+import { describe, expect, it } from 'vitest'
+import { generateVaultKey, seal } from '../../../../src-main/crypto/index.ts'
+import { titles } from '../support/devices.ts'
 import {
   expectIntact,
   expectNoPlaintextOnServer,
+  expectRefusedAndIntact,
   expectUnlocksIntact,
   idOf,
   MAIL,
-  mustPassToday,
+  maliciousSuite,
   otherAccount,
   type Victim,
   victim,
 } from '../support/malicious-fixtures.ts'
-import { stackPerFile } from '../support/stack-hooks.ts'
 
-const stack = stackPerFile()
-const today = mustPassToday()
-
-beforeAll(async () => {
-  await initCrypto()
-})
-afterEach(() => closeDevices())
+const { stack, today } = maliciousSuite()
 
 function accountIdOf(v: Victim): string {
   const account = v.b.store.getAccount()
@@ -98,11 +92,7 @@ describe('7. Injection', () => {
     const v = await victim(stack())
     await v.server.insertItem(v.userId, { vaultId: v.vaultId, revision: 2, sealed: null })
 
-    const report = await v.b.sync.syncNow()
-    expect(report.rejected).toEqual([])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
+    await expectRefusedAndIntact(stack(), v, [])
   })
 
   // Found by this test (as with a substituted vault key, key-substitution.test.ts): pullVaults used to

@@ -5,30 +5,22 @@
  * sealed under the AccountKey (vault/credential-settle.ts), else
  * KEYSET_MISMATCH and nothing is taken in.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { initCrypto } from '../../../../src-main/crypto/index.ts'
+import { describe, expect, it } from 'vitest'
 import type { AccountRecord } from '../../../../src-main/store/index.ts'
 import { expectCodeAsync } from '../../support/expect-code.ts'
-import { closeDevices, PASSWORD } from '../support/devices.ts'
+import { PASSWORD } from '../support/devices.ts'
 import {
   expectIntact,
   expectNoPlaintextOnServer,
   expectUnlocksIntact,
-  mustPassToday,
+  maliciousSuite,
   otherAccount,
   type Victim,
   victim,
 } from '../support/malicious-fixtures.ts'
 import { NEW_PASSWORD } from '../support/secret-changes.ts'
-import { stackPerFile } from '../support/stack-hooks.ts'
 
-const stack = stackPerFile()
-const today = mustPassToday()
-
-beforeAll(async () => {
-  await initCrypto()
-})
-afterEach(() => closeDevices())
+const { stack, today } = maliciousSuite()
 
 const fakePublicKey = () => Buffer.alloc(32, 9).toString('base64')
 

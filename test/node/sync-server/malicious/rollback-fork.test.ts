@@ -8,30 +8,23 @@
  * it.fails assert the safe behaviour issue 7's signed manifest must bring;
  * they flip (and must become plain tests) when it does.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { initCrypto } from '../../../../src-main/crypto/index.ts'
+import { describe, expect, it } from 'vitest'
 import { isVaultError } from '../../../../src-shared/errors.ts'
-import { closeDevices, joinedDevice, type TestDevice, titles } from '../support/devices.ts'
+import { joinedDevice, type TestDevice, titles } from '../support/devices.ts'
 import {
   expectIntact,
   expectNoPlaintextOnServer,
+  expectRefusedAndIntact,
   expectUnlocksIntact,
   idOf,
   MAIL,
-  mustPassToday,
+  maliciousSuite,
   type Victim,
   victim,
 } from '../support/malicious-fixtures.ts'
 import { revealed } from '../support/secret-changes.ts'
-import { stackPerFile } from '../support/stack-hooks.ts'
 
-const stack = stackPerFile()
-const today = mustPassToday()
-
-beforeAll(async () => {
-  await initCrypto()
-})
-afterEach(() => closeDevices())
+const { stack, today } = maliciousSuite()
 
 /** A new machine joins the victim's account; null when the join is refused (the attack detected). */
 async function joinedOrRefused(v: Victim): Promise<TestDevice | null> {
@@ -96,11 +89,7 @@ describe('5. Rollback and deletion', () => {
     const v = await victim(stack())
     await v.server.deleteItem(v.userId, idOf(v.b, MAIL))
 
-    const report = await v.b.sync.syncNow()
-    expect(report.rejected).toEqual([])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
+    await expectRefusedAndIntact(stack(), v, [])
   })
 
   it.fails('issue 7: needs the signed manifest. A device joining after an item row vanished gets it, or refuses', async () => {

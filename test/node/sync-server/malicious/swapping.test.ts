@@ -6,28 +6,22 @@
  * these fails to open and is refused (PullReport.rejected).
  */
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { initCrypto } from '../../../../src-main/crypto/index.ts'
+import { describe, expect, it } from 'vitest'
 import { expectCodeAsync } from '../../support/expect-code.ts'
-import { closeDevices } from '../support/devices.ts'
 import {
   expectIntact,
   expectNoPlaintextOnServer,
+  expectRefusedAndIntact,
   expectUnlocksIntact,
   idOf,
   MAIL,
+  maliciousSuite,
   NOTE,
   otherAccount,
   victim,
 } from '../support/malicious-fixtures.ts'
-import { stackPerFile } from '../support/stack-hooks.ts'
 
-const stack = stackPerFile()
-
-beforeAll(async () => {
-  await initCrypto()
-})
-afterEach(() => closeDevices())
+const { stack } = maliciousSuite()
 
 describe('3. Swapping', () => {
   it("item X's ciphertext in item Y's row (same vault, next revision): rejected, both items intact", async () => {
@@ -35,11 +29,7 @@ describe('3. Swapping', () => {
     const [x, y] = [idOf(v.b, MAIL), idOf(v.b, NOTE)]
     await v.server.copySealed({ userId: v.userId, itemId: x }, { userId: v.userId, itemId: y })
 
-    const report = await v.b.sync.syncNow()
-    expect(report.rejected).toEqual([y])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
+    await expectRefusedAndIntact(stack(), v, [y])
   })
 
   it("an item's own ciphertext under the next revision: rejected (the revision is bound)", async () => {
@@ -48,11 +38,7 @@ describe('3. Swapping', () => {
     const row = await v.server.row('items', v.userId, { item_id: x })
     await v.server.update('items', v.userId, { item_id: x }, { revision: Number(row.revision) + 1 })
 
-    const report = await v.b.sync.syncNow()
-    expect(report.rejected).toEqual([x])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
+    await expectRefusedAndIntact(stack(), v, [x])
   })
 
   it('an item row moved to another vault id (next revision): rejected, the item stays in its vault', async () => {

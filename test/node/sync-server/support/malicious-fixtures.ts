@@ -6,12 +6,14 @@
  * across lock and unlock) and no plaintext ever reaches the server.
  */
 import { randomUUID } from 'node:crypto'
-import { afterAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { initCrypto } from '../../../../src-main/crypto/index.ts'
 import type { SupabaseStack } from '../../../supabase/stack.ts'
-import { firstDevice, joinedDevice, PASSWORD, type TestDevice, titles } from './devices.ts'
+import { closeDevices, firstDevice, joinedDevice, PASSWORD, type TestDevice, titles } from './devices.ts'
 import { MaliciousServer } from './malicious-server.ts'
 import { revealed } from './secret-changes.ts'
 import { dumpPublic } from './server-scan.ts'
+import { stackPerFile } from './stack-hooks.ts'
 
 /** Every secret the victim's items hold; none may ever be found on the server. */
 export const CANARIES = [
@@ -129,4 +131,28 @@ export function mustPassToday(): <T>(part: () => Promise<T>) => Promise<T> {
       throw error
     }
   }
+}
+
+/**
+ * What every malicious-server test file sets up: the stack for the file,
+ * libsodium, closing the devices after each test, and the guard for it.fails
+ * tests (mustPassToday).
+ */
+export function maliciousSuite(): { stack: () => SupabaseStack; today: ReturnType<typeof mustPassToday> } {
+  const stack = stackPerFile()
+  const today = mustPassToday()
+  beforeAll(async () => {
+    await initCrypto()
+  })
+  afterEach(() => closeDevices())
+  return { stack, today }
+}
+
+/** B syncs: exactly these records are refused, and B's data survives a lock and unlock with nothing leaked. */
+export async function expectRefusedAndIntact(stack: SupabaseStack, v: Victim, refused: readonly string[]) {
+  const report = await v.b.sync.syncNow()
+  expect(report.rejected).toEqual(refused)
+  expectIntact(v.b, v.before)
+  await expectUnlocksIntact(v.b, v.before)
+  await expectNoPlaintextOnServer(stack, v)
 }
