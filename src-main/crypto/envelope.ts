@@ -34,6 +34,7 @@ export const PURPOSES = {
   item: 4,
   'account-meta': 5,
   'secret-key': 6,
+  tombstone: 7,
 } as const
 
 export type Purpose = keyof typeof PURPOSES
@@ -47,6 +48,8 @@ export interface PurposeKeys {
   'account-meta': AccountKey
   /** A new Secret Key waiting, on this device only, for its change to finish (vault/credential-journal.ts). */
   'secret-key': AccountKey
+  /** A deletion as the server keeps it: proof that this account deleted the item at this revision. */
+  tombstone: VaultKey
 }
 
 /**

@@ -48,7 +48,7 @@ export class SyncEngine {
       pulled += pull.items
       conflicts.push(...pull.conflicts)
       rejected.push(...pull.rejected)
-      const push = await pushOutbox(access().store, this.#server)
+      const push = await pushOutbox(access(), this.#server)
       pushed += push.pushed
       if (push.kind === 'done') return { pulled, pushed, conflicts, rejected, finishedAt: this.#now() }
     }

@@ -55,7 +55,9 @@ function applyRemoteItem(access: SyncAccess, remote: RemoteItem, pending: boolea
   const known = store.sync.serverRevision('item', remote.itemId)
   // Our own push coming back, or something older than what we have.
   if (known !== null && remote.revision <= known) return 'applied'
-  if (remote.deleted || remote.sealed === null) {
+  if (remote.deleted) {
+    // A deletion counts only with a marker this account sealed for that item and revision.
+    if (!access.tombstoneOpens(remote)) return 'rejected'
     // Edited here but deleted there: the edit wins; the push that follows brings the item back.
     if (pending) {
       keepLocalOverDeletion(access, remote.itemId, remote.revision)
@@ -65,6 +67,7 @@ function applyRemoteItem(access: SyncAccess, remote: RemoteItem, pending: boolea
     }
     return 'applied'
   }
+  if (remote.sealed === null) return 'rejected'
   const sealedRemote = { ...remote, sealed: remote.sealed }
   // A record that does not open must not replace one that does; one that opens is used as opened.
   const theirs = tryOpen(access, sealedRemote)

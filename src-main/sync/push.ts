@@ -6,6 +6,7 @@
  */
 import { isVaultError } from '../../src-shared/errors.ts'
 import type { OutboxEntry, VaultStore } from '../store/index.ts'
+import type { SyncAccess } from '../vault/sync-access.ts'
 import type { SyncServer } from './types.ts'
 
 export type PushOutcome =
@@ -17,7 +18,8 @@ const PAGE = 200
 /** Records, after the server took a push, which revision it now holds. */
 type Settle = () => void
 
-export async function pushOutbox(store: VaultStore, server: SyncServer): Promise<PushOutcome> {
+export async function pushOutbox(access: SyncAccess, server: SyncServer): Promise<PushOutcome> {
+  const { store } = access
   let pushed = 0
   for (;;) {
     const entries = store.listOutbox(PAGE)
@@ -25,7 +27,7 @@ export async function pushOutbox(store: VaultStore, server: SyncServer): Promise
     for (const entry of entries) {
       let settle: Settle | null
       try {
-        settle = await pushEntry(store, server, entry)
+        settle = await pushEntry(access, server, entry)
       } catch (error) {
         if (isVaultError(error, 'SYNC_CONFLICT')) return { kind: 'conflict', pushed }
         throw error
@@ -41,7 +43,8 @@ export async function pushOutbox(store: VaultStore, server: SyncServer): Promise
 }
 
 /** Pushes what the entry stands for, as it is now; null when there was nothing left to send. */
-async function pushEntry(store: VaultStore, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
+async function pushEntry(access: SyncAccess, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
+  const { store } = access
   switch (entry.kind) {
     case 'account':
       return pushAccount(store, server)
@@ -50,7 +53,7 @@ async function pushEntry(store: VaultStore, server: SyncServer, entry: OutboxEnt
     case 'item':
       return pushItem(store, server, entry.recordId)
     case 'item-purge':
-      return pushDeletion(store, server, entry)
+      return pushDeletion(access, server, entry)
   }
 }
 
@@ -83,12 +86,13 @@ async function pushItem(store: VaultStore, server: SyncServer, itemId: string): 
   const known = store.sync.serverRevision('item', itemId)
   if (known !== null && known >= current.revision) return null
   const { vaultId, revision, sealed } = current
-  await server.putItem({ itemId, vaultId, revision, sealed }, known)
+  await server.putItem({ itemId, vaultId, revision, sealed, deleted: false }, known)
   return () => store.sync.setServerRevision('item', itemId, revision)
 }
 
-/** A purge becomes a tombstone one revision above anything either side has seen. */
-async function pushDeletion(store: VaultStore, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
+/** A purge becomes a tombstone one revision above anything either side has seen, with its sealed marker. */
+async function pushDeletion(access: SyncAccess, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
+  const { store } = access
   const itemId = entry.recordId
   // Purged, then made again (a restore from a backup): the item entry that follows pushes it.
   if (store.getCurrentItem(itemId) !== null) return null
@@ -98,6 +102,7 @@ async function pushDeletion(store: VaultStore, server: SyncServer, entry: Outbox
   // The purge dropped the item's records; every account has one vault so far, and it is that one.
   const vaultId = store.listVaults()[0]?.vaultId
   if (vaultId === undefined) return null
-  await server.putItem({ itemId, vaultId, revision, sealed: null }, known)
+  const sealed = access.sealTombstone(itemId, vaultId, revision)
+  await server.putItem({ itemId, vaultId, revision, sealed, deleted: true }, known)
   return () => store.sync.setServerRevision('item', itemId, revision)
 }

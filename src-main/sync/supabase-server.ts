@@ -109,8 +109,8 @@ export class SupabaseSyncServer implements SyncServer {
       p_vault_id: change.vaultId,
       p_expected_revision: expectedRevision,
       p_revision: change.revision,
-      p_sealed: change.sealed === null ? null : b64(change.sealed),
-      p_deleted: change.sealed === null,
+      p_sealed: b64(change.sealed),
+      p_deleted: change.deleted,
     })
   }
 
@@ -169,13 +169,12 @@ function vaultFromRow(row: Row): VaultRecord {
 }
 
 function itemFromRow(row: Row): RemoteItem {
-  const deleted = row.deleted === true || row.sealed === null
   return {
     itemId: String(row.item_id),
     vaultId: String(row.vault_id),
     revision: num(row.revision),
-    sealed: deleted ? null : bytes(row.sealed),
-    deleted,
+    sealed: row.sealed === null || row.sealed === undefined ? null : bytes(row.sealed),
+    deleted: row.deleted === true,
     updatedAt: time(row.updated_at),
     seq: num(row.seq),
   }

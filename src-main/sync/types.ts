@@ -17,7 +17,11 @@ export interface RemoteVault {
   readonly seq: number
 }
 
-/** The current revision of one item on the server; a deleted item is a tombstone with no sealed record. */
+/**
+ * The current revision of one item on the server. A deleted item is a
+ * tombstone whose `sealed` is its marker (vault/tombstone.ts); one without a
+ * marker that opens is refused.
+ */
 export interface RemoteItem {
   readonly itemId: string
   readonly vaultId: string
@@ -32,8 +36,9 @@ export interface ItemPush {
   readonly itemId: string
   readonly vaultId: string
   readonly revision: number
-  /** null for a deletion. */
-  readonly sealed: Uint8Array | null
+  /** The sealed item, or for a deletion its sealed tombstone marker (vault/tombstone.ts). */
+  readonly sealed: Uint8Array
+  readonly deleted: boolean
 }
 
 export interface AccountExpectation {

@@ -9,6 +9,7 @@ import { vaultRecordOpens } from './account.ts'
 import { openItem, sealItem } from './item-codec.ts'
 import { indexContent, indexRecord } from './items.ts'
 import type { UnlockedSession } from './session.ts'
+import { sealTombstone, tombstoneOpens } from './tombstone.ts'
 
 export interface SyncAccess {
   readonly store: VaultStore
@@ -25,6 +26,10 @@ export interface SyncAccess {
   adoptAccount(record: AccountRecord): Promise<void>
   /** Whether a vault record from the server opens under this account (its key and its meta). */
   vaultOpens(record: VaultRecord): boolean
+  /** The sealed marker of a deletion at this revision (tombstone.ts). */
+  sealTombstone(itemId: string, vaultId: string, revision: number): Uint8Array
+  /** Whether a server's tombstone carries a marker this account sealed for that item and revision. */
+  tombstoneOpens(record: Pick<ItemRecord, 'itemId' | 'vaultId' | 'revision'> & { sealed: Uint8Array | null }): boolean
 }
 
 export function syncAccessFor(
@@ -43,6 +48,10 @@ export function syncAccessFor(
     accountId: session.accountId,
     adoptAccount,
     vaultOpens: (record) => vaultRecordOpens(session.keyset.accountKey, session.accountId, record),
+    sealTombstone: (itemId, vaultId, revision) =>
+      sealTombstone(session.vaultKey(vaultId), address(itemId, vaultId, revision)),
+    tombstoneOpens: ({ itemId, vaultId, revision, sealed }) =>
+      tombstoneOpens(session, address(itemId, vaultId, revision), sealed),
     openItem: ({ itemId, vaultId, revision, sealed }) =>
       openItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), sealed),
     sealItem: (itemId, vaultId, revision, content) =>

@@ -3,7 +3,7 @@
 -- change, must be reviewed here, because nothing in clear (title, URL, username, item type,
 -- tag, device name) may ever get a column.
 begin;
-select plan(51);
+select plan(52);
 
 select tables_are('public', array['accounts', 'vaults', 'items', 'devices'], 'public has exactly the sync tables');
 select sequences_are('public', array['change_seq'], 'public has exactly one sequence, change_seq');
@@ -43,6 +43,17 @@ select results_eq(
      order by 1$$,
   $$select null::text where false$$,
   'every envelope column is constrained to base64'
+);
+
+-- items: a live item must have its envelope; a tombstone carries its sealed marker (required
+-- by put_item) but may lack one in rows written before markers (20261122140000).
+select results_eq(
+  $$select conname::text collate "default", pg_get_constraintdef(oid) collate "default"
+      from pg_constraint where conrelid = 'public.items'::regclass and contype = 'c' order by 1$$,
+  $$values ('items_live_has_sealed', 'CHECK ((deleted OR (sealed IS NOT NULL)))'),
+           ('items_revision_positive', 'CHECK ((revision >= 1))'),
+           ('items_sealed_base64', 'CHECK (private.is_base64(sealed, 16777216))')$$,
+  'items has exactly its check constraints: positive revision, base64 envelope, a live item has one'
 );
 
 select ok(relrowsecurity, 'RLS is enabled on ' || relname)

@@ -1,7 +1,8 @@
 -- put_vault and put_item: create (expected null), replace at the expected revision, conflicts
--- (PT409) and bad input (PT400); tombstones; moving an item between vaults.
+-- (PT409) and bad input (PT400); tombstones (with their sealed marker); moving an item between
+-- vaults. 080-tombstones covers the marker rules in detail.
 begin;
-select plan(34);
+select plan(35);
 
 select tests.create_user('a@example.org') as a \gset
 select tests.create_session(:'a') as a_session \gset
@@ -39,7 +40,8 @@ select throws_ok($$select public.put_vault(null, null, 1, 'AAAA', 'AAAA')$$,
 select lives_ok($$select public.put_item('a0000000-0000-4000-8000-000000000011', 'a0000000-0000-4000-8000-000000000001',
                                          null, 1, tests.sealed('item 1'), false)$$, 'put_item creates an item');
 select lives_ok($$select public.put_item('a0000000-0000-4000-8000-000000000012', 'a0000000-0000-4000-8000-000000000001',
-                                         null, 1, null, true)$$, 'an item may be created as a tombstone');
+                                         null, 1, tests.sealed('marker 12.1'), true)$$,
+  'an item may be created as a tombstone with its marker');
 select throws_ok($$select public.put_item('a0000000-0000-4000-8000-000000000011', 'a0000000-0000-4000-8000-000000000001',
                                           null, 1, 'AAAA', false)$$,
   'PT409', 'revision conflict', 'creating an item that exists is a conflict');
@@ -49,21 +51,24 @@ select throws_ok($$select public.put_item('a0000000-0000-4000-8000-000000000011'
                                           1, 3, 'AAAA', false)$$,
   'PT409', 'revision conflict', 'a stale expected item revision is a conflict');
 select lives_ok($$select public.put_item('a0000000-0000-4000-8000-000000000011', 'a0000000-0000-4000-8000-000000000002',
-                                         2, 3, null, true)$$, 'an item is deleted: a tombstone at revision 3');
+                                         2, 3, tests.sealed('marker 11.3'), true)$$,
+  'an item is deleted: a tombstone at revision 3 with its marker');
 select tests.clear_authentication();
 select results_eq(
   $$select vault_id, revision, sealed, deleted from public.items where item_id = 'a0000000-0000-4000-8000-000000000011'$$,
-  $$values ('a0000000-0000-4000-8000-000000000002'::uuid, 3::bigint, null::text, true)$$,
-  'the tombstone keeps the id and revision, and no envelope'
+  $$values ('a0000000-0000-4000-8000-000000000002'::uuid, 3::bigint, tests.sealed('marker 11.3'), true)$$,
+  'the tombstone keeps the id and revision, and holds its marker as sealed'
 );
 select tests.authenticate_as(:'a', :'a_session');
 select lives_ok($$select public.put_item('a0000000-0000-4000-8000-000000000011', 'a0000000-0000-4000-8000-000000000002',
                                          3, 4, tests.sealed('item 4'), false)$$, 'a deleted item can be restored');
 
-select throws_ok($$select public.put_item(gen_random_uuid(), gen_random_uuid(), null, 1, 'AAAA', true)$$,
-  'PT400', 'invalid input: items_tombstone_has_no_sealed', 'a tombstone carries no envelope');
+select throws_ok($$select public.put_item(gen_random_uuid(), gen_random_uuid(), null, 1, null, true)$$,
+  'PT400', 'a tombstone must carry its sealed marker', 'a tombstone without its marker is refused');
 select throws_ok($$select public.put_item(gen_random_uuid(), gen_random_uuid(), null, 1, null, false)$$,
-  'PT400', 'invalid input: items_tombstone_has_no_sealed', 'a live item carries an envelope');
+  'PT400', 'invalid input: items_live_has_sealed', 'a live item carries an envelope');
+select throws_ok($$select public.put_item(gen_random_uuid(), gen_random_uuid(), null, 1, 'AA=A', true)$$,
+  'PT400', 'invalid input: items_sealed_base64', 'a tombstone''s marker is base64 like any envelope');
 select throws_ok($$select public.put_item(gen_random_uuid(), gen_random_uuid(), null, 1, 'AAAA', null)$$,
   'PT400', 'invalid input: deleted is required', 'deleted is required');
 select throws_ok($$select public.put_item(gen_random_uuid(), null, null, 1, 'AAAA', false)$$,
@@ -89,7 +94,7 @@ select results_eq(
   $$select item_id, revision, sealed, deleted from public.items
      where item_id in ('a0000000-0000-4000-8000-000000000011', 'a0000000-0000-4000-8000-000000000012') order by 1$$,
   $$values ('a0000000-0000-4000-8000-000000000011'::uuid, 4::bigint, tests.sealed('item 4'), false),
-           ('a0000000-0000-4000-8000-000000000012'::uuid, 1::bigint, null, true)$$,
+           ('a0000000-0000-4000-8000-000000000012'::uuid, 1::bigint, tests.sealed('marker 12.1'), true)$$,
   'the items hold the last accepted revisions'
 );
 select results_eq(

@@ -37,7 +37,7 @@ select tests.authenticate_as(:'a', :'sa');
 insert into written (what, seq) select 'a vault 2', public.put_vault('a0000000-0000-4000-8000-000000000001', 1, 2, 'BBBB', 'BBBB');
 insert into written (what, seq) select 'a account 2', public.put_account('AAAAAA', tests.kdf(), 1, 'AAAA', 'AAAA', 2, 'BBBB', 1, 1);
 insert into written (what, seq) select 'a item 3', public.put_item('a0000000-0000-4000-8000-000000000002',
-  'a0000000-0000-4000-8000-000000000001', 2, 3, null, true);
+  'a0000000-0000-4000-8000-000000000001', 2, 3, 'CCCC', true);
 select tests.clear_authentication();
 
 select is_empty(

@@ -75,11 +75,13 @@ describe('revisions and conflicts via supabase-js', () => {
       p_sealed: 'not base64!',
     })
     expect(notBase64.error?.code).toBe('PT400')
-    const tombstoneWithData = await user.client.rpc('put_item', {
+    // Since 20261122140000 a tombstone must carry its sealed marker; one without is bad input.
+    const tombstoneWithoutMarker = await user.client.rpc('put_item', {
       ...itemWrite(itemId, vaultId, 1, 2),
+      p_sealed: null,
       p_deleted: true,
     })
-    expect(tombstoneWithData.error?.code).toBe('PT400')
+    expect(tombstoneWithoutMarker.error?.code).toBe('PT400')
   })
 
   it('gives every accepted write a new, larger seq that a pull after seq N finds', async () => {
@@ -87,7 +89,7 @@ describe('revisions and conflicts via supabase-js', () => {
     const vaultId = randomUUID()
     const itemId = randomUUID()
     const first = await rpc(user, 'put_item', itemWrite(itemId, vaultId, null, 1))
-    const tombstone = { ...itemWrite(itemId, vaultId, 1, 2), p_sealed: null, p_deleted: true }
+    const tombstone = { ...itemWrite(itemId, vaultId, 1, 2), p_deleted: true }
     const second = await rpc(user, 'put_item', tombstone)
     expect(second).toBeGreaterThan(first)
 
@@ -97,6 +99,6 @@ describe('revisions and conflicts via supabase-js', () => {
       .gt('seq', first)
       .order('seq', { ascending: true })
       .limit(500)
-    expect(data).toEqual([{ item_id: itemId, revision: 2, deleted: true, sealed: null, seq: second }])
+    expect(data).toEqual([{ item_id: itemId, revision: 2, deleted: true, sealed: tombstone.p_sealed, seq: second }])
   })
 })

@@ -87,8 +87,8 @@ export class MemoryServer implements SyncServer {
       itemId: change.itemId,
       vaultId: change.vaultId,
       revision: change.revision,
-      sealed: change.sealed === null ? null : new Uint8Array(change.sealed),
-      deleted: change.sealed === null,
+      sealed: new Uint8Array(change.sealed),
+      deleted: change.deleted,
       updatedAt: Date.now(),
       seq: ++this.#seq,
     })

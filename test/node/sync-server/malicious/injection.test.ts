@@ -88,11 +88,11 @@ describe('7. Injection', () => {
     await expectNoPlaintextOnServer(stack(), v)
   })
 
-  it('a tombstone for an item the user never had: no effect', async () => {
+  it('a tombstone for an item the user never had: refused (no marker this account sealed)', async () => {
     const v = await victim(stack())
-    await v.server.insertItem(v.userId, { vaultId: v.vaultId, revision: 2, sealed: null })
+    const forged = await v.server.insertItem(v.userId, { vaultId: v.vaultId, revision: 2, sealed: null })
 
-    await expectRefusedAndIntact(stack(), v, [])
+    await expectRefusedAndIntact(stack(), v, [String(forged.item_id)])
   })
 
   // Found by this test (as with a substituted vault key, key-substitution.test.ts): pullVaults used to

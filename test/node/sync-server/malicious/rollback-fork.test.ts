@@ -105,16 +105,22 @@ describe('5. Rollback and deletion', () => {
     if (c !== null) expect(titles(c)).toEqual(titles(v.b))
   })
 
-  it.fails('issue 7: needs the signed manifest. A tombstone the user never made does not delete the item on B', async () => {
+  // Found by this test: a bare tombstone used to make B drop the item and its whole history. A
+  // deletion now carries a marker sealed under the VaultKey for that item and revision
+  // (vault/tombstone.ts); one without it, or with another record's envelope, is refused.
+  it('a tombstone the user never made does not delete the item on B', async () => {
     const v = await victim(stack())
-    await today(async () => {
-      await v.server.forgeTombstone({ userId: v.userId, itemId: idOf(v.b, MAIL) })
-      await syncDetects(v.b)
-      await expectNoPlaintextOnServer(stack(), v, false)
-    })
-    // Today: B applies it like a deletion made on A: the item and its whole history are gone from
-    // B (acceptRemoteDeletion), and from every other device that syncs.
-    expectIntact(v.b, v.before)
+    const itemId = idOf(v.b, MAIL)
+    await v.server.forgeTombstone({ userId: v.userId, itemId })
+    await expectRefusedAndIntact(stack(), v, [itemId])
+  })
+
+  it("a tombstone carrying the item's own ciphertext as its marker is refused too", async () => {
+    const v = await victim(stack())
+    const itemId = idOf(v.b, MAIL)
+    const row = await v.server.row('items', v.userId, { item_id: itemId })
+    await v.server.update('items', v.userId, { item_id: itemId }, { deleted: true, revision: Number(row.revision) + 1 })
+    await expectRefusedAndIntact(stack(), v, [itemId])
   })
 
   it.fails('issue 7: needs the signed manifest. A new item A made that the server withholds is noticed by B', async () => {
