@@ -9,6 +9,7 @@ import {
   accountIdOf,
   addItems,
   email,
+  failServerStep,
   NEW_PASSWORD,
   realPort,
   revealed,
@@ -80,19 +81,7 @@ describe('a failure between the local and the server step', () => {
     const { device: a, secretKey } = await firstDevice(stack(), address)
     addItems(a)
     await a.sync.syncNow()
-    const real = realPort(a)
-    let down = false
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: async () => {
-        if (down) throw unreachable()
-        return real.currentAccount()
-      },
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        down = true
-        throw unreachable()
-      },
-    })
+    failServerStep(a, 'answer lost, server down')
 
     const failed = await expectCodeAsync(
       a.vault.security.changeCredentials({ changed: 'password', password: PASSWORD, newPassword: NEW_PASSWORD }),
@@ -128,14 +117,7 @@ describe('a failure between the local and the server step', () => {
     const { device: a, secretKey } = await firstDevice(stack(), address)
     addItems(a)
     await a.sync.syncNow()
-    const real = realPort(a)
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: () => real.currentAccount(),
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        throw unreachable()
-      },
-    })
+    failServerStep(a, 'answer lost')
 
     const outcome = await a.vault.security.changeCredentials({
       changed: 'password',
@@ -162,14 +144,7 @@ describe('a failure between the local and the server step of a new Secret Key', 
     const { device: a, secretKey: oldKey } = await firstDevice(stack(), address)
     addItems(a)
     await a.sync.syncNow()
-    const real = realPort(a)
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: () => real.currentAccount(),
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        throw unreachable()
-      },
-    })
+    failServerStep(a, 'answer lost')
 
     const outcome = await a.vault.security.changeCredentials({ changed: 'secret-key', password: PASSWORD })
     // The user must be shown the new key: without it no new machine could join.
@@ -191,19 +166,7 @@ describe('a failure between the local and the server step of a new Secret Key', 
     addItems(a)
     await a.sync.syncNow()
     const accountId = accountIdOf(a)
-    const real = realPort(a)
-    let down = false
-    vi.spyOn(a.sync, 'credentialServer').mockReturnValue({
-      currentAccount: async () => {
-        if (down) throw unreachable()
-        return real.currentAccount()
-      },
-      changeCredentials: async (change) => {
-        await real.changeCredentials(change)
-        down = true
-        throw unreachable()
-      },
-    })
+    failServerStep(a, 'answer lost, server down')
 
     await expectCodeAsync(
       a.vault.security.changeCredentials({ changed: 'secret-key', password: PASSWORD }),

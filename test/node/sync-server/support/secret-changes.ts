@@ -1,6 +1,6 @@
 /** Shared by the secret-change tests: items with every kind of secret, two joined machines, the real server port. */
 import { randomUUID } from 'node:crypto'
-import { expect } from 'vitest'
+import { expect, vi } from 'vitest'
 import type { CredentialServer } from '../../../../src-main/vault/index.ts'
 import { VaultError } from '../../../../src-shared/errors.ts'
 import type { SupabaseStack } from '../../../supabase/stack.ts'
@@ -59,3 +59,26 @@ export function realPort(device: TestDevice): CredentialServer {
 }
 
 export const unreachable = () => new VaultError('SYNC_UNREACHABLE', 'The sync server cannot be reached.')
+
+/**
+ * How the server step of a change fails, injected in front of the device's
+ * real port: 'answer lost' commits on the server and then throws; with
+ * 'server down' the server also stops answering afterwards.
+ */
+export type StepFailure = 'answer lost' | 'answer lost, server down'
+
+export function failServerStep(device: TestDevice, failure: StepFailure): void {
+  const real = realPort(device)
+  let down = false
+  vi.spyOn(device.sync, 'credentialServer').mockReturnValue({
+    currentAccount: async () => {
+      if (down) throw unreachable()
+      return real.currentAccount()
+    },
+    changeCredentials: async (change) => {
+      await real.changeCredentials(change)
+      down = failure === 'answer lost, server down'
+      throw unreachable()
+    },
+  })
+}
