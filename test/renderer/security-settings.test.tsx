@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { VaultClientContext } from '../../src-renderer/src/api/use-vault-client.ts'
-import { createVaultClient } from '../../src-renderer/src/api/vault-client.ts'
-import { SettingsPanel } from '../../src-renderer/src/features/settings/SettingsPanel.tsx'
-import { fail, ok, SECURITY_STATUS, type StubVault, stubVault } from './support/stub-vault.ts'
+import { renderSecurity, securityVault } from './support/render-security.tsx'
+import { fail, ok } from './support/stub-vault.ts'
 
 const CURRENT = 'glacier orbit lantern'
 const STRONG = 'correct horse battery staple 42'
@@ -14,20 +12,6 @@ afterEach(() => {
   cleanup()
   vi.unstubAllGlobals()
 })
-
-function securityVault(overrides: Parameters<typeof stubVault>[0] = {}, status: object = {}) {
-  return stubVault({ getSecurityStatus: async () => ok({ ...SECURITY_STATUS, ...status }), ...overrides })
-}
-
-async function renderSecurity(vault: StubVault) {
-  render(
-    <VaultClientContext.Provider value={createVaultClient(vault as never)}>
-      <SettingsPanel />
-    </VaultClientContext.Provider>,
-  )
-  await screen.findByRole('heading', { name: 'Security' })
-  await screen.findByTestId('kdf-current')
-}
 
 function fill(label: string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } })
