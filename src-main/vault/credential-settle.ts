@@ -67,7 +67,7 @@ export async function finishPending(
     pending.sealedSecretKey === null ? undefined : await rememberSecretKey(ctx.keychain, options.secretKey)
   ctx.store.credentials.commit(pending.record, { onServer: options.onServer })
   ctx.session.updateCredentials(openAccountMeta(ctx.session.keyset.accountKey, pending.record), options.secretKey)
-  ctx.store.putSetting(CHANGED_ELSEWHERE_SETTING, undefined)
+  forgetChangedElsewhere(ctx.store)
   return keychain?.outcome
 }
 
@@ -122,6 +122,11 @@ export async function adoptChangeFromElsewhere(ctx: CredentialContext, remote: A
 function ignoreKeychain(error: unknown): boolean {
   if (isVaultError(error, 'KEYCHAIN_UNAVAILABLE')) return false
   throw error
+}
+
+/** Once the current secrets have opened the vault, a change made elsewhere is no longer news (no write when there is none). */
+export function forgetChangedElsewhere(store: CredentialContext['store']): void {
+  if (store.getSetting(CHANGED_ELSEWHERE_SETTING) !== undefined) store.putSetting(CHANGED_ELSEWHERE_SETTING, undefined)
 }
 
 /** What the lock screen says after a change on another device, or null. */

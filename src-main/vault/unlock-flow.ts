@@ -88,7 +88,6 @@ export async function settleAfterUnlock(
   if (source === 'remote' && remote.kind === 'known' && remote.record !== null) {
     if (pending !== null) ctx.store.credentials.abandon()
     ctx.store.sync.acceptRemoteAccount(remote.record)
-    ctx.store.putSetting('credentials.changedElsewhere', undefined)
     return undefined
   }
   if (source === 'current') await refuseIfChangedElsewhere(ctx, pending, remote)

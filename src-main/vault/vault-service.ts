@@ -22,8 +22,8 @@ import type { SecretKeyStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
 import { createAccountRecords, type OpenedAccount } from './account.ts'
 import { AccountSecurity } from './account-security.ts'
-import { CHANGED_ELSEWHERE_SETTING, type CredentialContext, type CredentialServer } from './credential-context.ts'
-import { adoptServerAccount } from './credential-settle.ts'
+import type { CredentialContext, CredentialServer } from './credential-context.ts'
+import { adoptServerAccount, forgetChangedElsewhere } from './credential-settle.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import * as items from './items.ts'
@@ -197,7 +197,7 @@ export class VaultService {
     try {
       const notice = await settleAfterUnlock(this.#credentials(session, server), attempt.source, pending, remote)
       await measured(UNLOCK_MEASURES.index, () => indexAll(session, records))
-      this.#store.putSetting(CHANGED_ELSEWHERE_SETTING, undefined)
+      forgetChangedElsewhere(this.#store)
       if (!resolved.fromKeychain) await rememberSecretKey(this.#keychain, session.secretKey)
       const result = this.#unlockResult(session)
       return notice === undefined ? result : { ...result, credentialNotice: notice }
