@@ -10,7 +10,15 @@ import type { AccountRecord, VaultRecord } from '../store/index.ts'
 import type { CredentialChangeRequest } from '../vault/credential-context.ts'
 import { canonicalKdfText } from '../vault/credentials.ts'
 import { checkServerUrl, syncError } from './supabase-errors.ts'
-import type { AccountExpectation, ItemPush, RemoteAccount, RemoteItem, RemoteVault, SyncServer } from './types.ts'
+import type {
+  AccountExpectation,
+  RemoteAccount,
+  RemoteItem,
+  RemoteLogEntry,
+  RemoteVault,
+  SyncServer,
+  VaultPush,
+} from './types.ts'
 
 export interface SupabaseConfig {
   readonly url: string
@@ -30,6 +38,9 @@ const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
 const bytes = (text: unknown): Uint8Array => new Uint8Array(Buffer.from(String(text), 'base64'))
 const num = (value: unknown): number => Number(value)
 const time = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : 0)
+
+/** Vault history entries per request; pullLog asks again until a short page. */
+const LOG_PAGE = 500
 
 export class SupabaseSyncServer implements SyncServer {
   readonly client: SupabaseClient
@@ -103,14 +114,48 @@ export class SupabaseSyncServer implements SyncServer {
     })
   }
 
-  putItem(change: ItemPush, expectedRevision: number | null): Promise<number> {
-    return this.#rpc('put_item', {
-      p_item_id: change.itemId,
-      p_vault_id: change.vaultId,
-      p_expected_revision: expectedRevision,
-      p_revision: change.revision,
-      p_sealed: b64(change.sealed),
-      p_deleted: change.deleted,
+  async pullLog(vaultId: string, fromCounter: number): Promise<RemoteLogEntry[]> {
+    const entries: RemoteLogEntry[] = []
+    let from = fromCounter
+    while (true) {
+      const { data, error } = await this.client
+        .from('vault_log')
+        .select('vault_id,counter,sealed')
+        .eq('vault_id', vaultId)
+        .gte('counter', from)
+        .order('counter')
+        .limit(LOG_PAGE)
+      if (error) throw syncError(error)
+      const rows = (data ?? []) as Row[]
+      for (const row of rows) {
+        entries.push({ vaultId: String(row.vault_id), counter: num(row.counter), sealed: bytes(row.sealed) })
+      }
+      const last = entries.at(-1)
+      if (rows.length < LOG_PAGE || last === undefined) return entries
+      from = last.counter + 1
+    }
+  }
+
+  /**
+   * One server transaction (push_items): the history entry and every item, or
+   * nothing. The server files every item under push.vaultId (a move is an
+   * item pushed with its new vault), so an item of another vault is a bug.
+   */
+  async pushItems(push: VaultPush): Promise<number> {
+    if (push.items.some(({ change }) => change.vaultId !== push.vaultId)) {
+      throw new Error('pushItems: every item must belong to the pushed vault')
+    }
+    return this.#rpc('push_items', {
+      p_vault_id: push.vaultId,
+      p_log_counter: push.log.counter,
+      p_log_sealed: b64(push.log.sealed),
+      p_items: push.items.map(({ change, expectedRevision }) => ({
+        item_id: change.itemId,
+        expected_revision: expectedRevision,
+        revision: change.revision,
+        sealed: b64(change.sealed),
+        deleted: change.deleted,
+      })),
     })
   }
 
