@@ -60,6 +60,8 @@ export const ERROR_CODES = [
   'SYNC_CONFLICT',
   'SYNC_PROTOCOL',
   'SYNC_NO_ACCOUNT',
+  /** The server was caught lying about the vault's history (sync/vault-log): syncing that vault stopped. */
+  'SYNC_HALTED',
   // IPC boundary
   'FORBIDDEN_SENDER',
   'INVALID_REQUEST',

@@ -35,6 +35,7 @@ export const PURPOSES = {
   'account-meta': 5,
   'secret-key': 6,
   tombstone: 7,
+  'vault-history': 8,
 } as const
 
 export type Purpose = keyof typeof PURPOSES
@@ -50,6 +51,8 @@ export interface PurposeKeys {
   'secret-key': AccountKey
   /** A deletion as the server keeps it: proof that this account deleted the item at this revision. */
   tombstone: VaultKey
+  /** One entry of a vault's history: which item revisions its devices wrote (vault/history-codec.ts). */
+  'vault-history': VaultKey
 }
 
 /**

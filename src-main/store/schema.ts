@@ -103,8 +103,33 @@ CREATE TABLE pending_account (
 ) STRICT;
 `
 
+/**
+ * v4, the vault history (sync/vault-history.ts, docs/security-design.md §4.11):
+ * per vault, the newest history entry this device has verified (its counter
+ * and the digest of its sealed bytes), and the item revisions the history
+ * vouches for, each with the digest of its sealed record. Ids, revisions and
+ * digests of ciphertext only.
+ */
+const V4_SQL = `
+CREATE TABLE vault_history (
+  vault_id TEXT PRIMARY KEY NOT NULL CHECK (vault_id <> ''),
+  counter INTEGER NOT NULL CHECK (counter >= 0),
+  head_digest BLOB NOT NULL CHECK (length(head_digest) = 32)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE vouched_items (
+  vault_id TEXT NOT NULL CHECK (vault_id <> ''),
+  item_id TEXT NOT NULL CHECK (item_id <> ''),
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  digest BLOB NOT NULL CHECK (length(digest) = 32),
+  deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+  PRIMARY KEY (vault_id, item_id)
+) STRICT, WITHOUT ROWID;
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: (db) => db.exec(V1_SQL) },
   { version: 2, up: (db) => db.exec(V2_SQL) },
   { version: 3, up: (db) => db.exec(V3_SQL) },
+  { version: 4, up: (db) => db.exec(V4_SQL) },
 ]

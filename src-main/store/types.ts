@@ -36,6 +36,23 @@ export interface ItemRecord {
 
 export type OutboxKind = 'account' | 'vault' | 'item' | 'item-purge'
 
+/**
+ * An item revision as a vault's history lists it: the item, its revision,
+ * the digest of its sealed record (for a deletion, of its sealed marker).
+ */
+export interface VouchedItem {
+  readonly itemId: string
+  readonly revision: number
+  readonly digest: Uint8Array
+  readonly deleted: boolean
+}
+
+/** The newest history entry a device verified for a vault; counter 0 (and a zero digest) before the first. */
+export interface HistoryHead {
+  readonly counter: number
+  readonly digest: Uint8Array
+}
+
 export const OUTBOX_KINDS: readonly OutboxKind[] = ['account', 'vault', 'item', 'item-purge']
 
 /**

@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
 import { VaultError } from '../../src-shared/errors.ts'
 import { CredentialJournal } from './credential-journal.ts'
+import { HistoryLedger } from './history-ledger.ts'
 import { DEFAULT_BUSY_TIMEOUT_MS, openDatabase, quickCheck, SCHEMA_VERSION } from './open-database.ts'
 import { accountFromRow, itemFromRow, outboxFromRow, vaultFromRow } from './rows.ts'
 import { guard, storeCorrupt, toStoreError } from './sqlite-errors.ts'
@@ -25,6 +26,8 @@ export class VaultStore {
   readonly sync: SyncLedger
   /** A password or Secret Key change in flight (vault/credential-change.ts only). */
   readonly credentials: CredentialJournal
+  /** What this device has verified of each vault's history (sync/vault-history.ts only). */
+  readonly history: HistoryLedger
   readonly #db: DatabaseSync
   readonly #sql: Statements
   readonly #tx: Transactor
@@ -38,6 +41,7 @@ export class VaultStore {
     this.#busyTimeoutMs = busyTimeoutMs
     this.sync = new SyncLedger(db, this.#tx, path, this.#sql)
     this.credentials = new CredentialJournal(db, this.#tx, path, this.#sql, () => this.getAccount())
+    this.history = new HistoryLedger(db, this.#tx, path)
   }
 
   /** Creates the file (and its folder, mode 0700; file 0600) if missing; migrates an older schema; never deletes or resets an existing file. */

@@ -3,11 +3,15 @@
  * outbox. A push that meets a newer server revision pulls again and retries,
  * a few times, so two devices writing at once both end up in. Rounds never
  * overlap: a second call waits for the first and runs after it.
+ *
+ * A round that catches the server lying about a vault's history halts sync
+ * (tamper.ts): no round runs again until the user asks to check again.
  */
 import { VaultError } from '../../src-shared/errors.ts'
 import type { SyncAccess } from '../vault/sync-access.ts'
 import { pullChanges } from './pull.ts'
 import { pushOutbox } from './push.ts'
+import { haltedError, haltFor, readHalt, TamperDetected, writeHalt } from './tamper.ts'
 import type { SyncServer } from './types.ts'
 
 /** Enough for a burst of edits on several devices; past this, something is wrong and retrying blindly would spin. */
@@ -38,7 +42,31 @@ export class SyncEngine {
     return run
   }
 
+  /** After a halt: forgets it and runs a round, which halts again if the server still lies. */
+  recheck(access: () => SyncAccess): Promise<SyncReport> {
+    const run = this.#running.then(() => {
+      writeHalt(access().store, null)
+      return this.#round(access)
+    })
+    this.#running = run.catch(() => undefined)
+    return run
+  }
+
   async #round(access: () => SyncAccess): Promise<SyncReport> {
+    const { store } = access()
+    const halt = readHalt(store)
+    if (halt !== null) throw haltedError(halt)
+    try {
+      return await this.#rounds(access)
+    } catch (error) {
+      if (!(error instanceof TamperDetected)) throw error
+      const stopped = haltFor(error, this.#now())
+      writeHalt(store, stopped)
+      throw haltedError(stopped)
+    }
+  }
+
+  async #rounds(access: () => SyncAccess): Promise<SyncReport> {
     let pulled = 0
     let pushed = 0
     const conflicts: string[] = []

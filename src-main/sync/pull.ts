@@ -1,15 +1,18 @@
 /**
  * Pulls what changed on the server since the last pull, a page at a time,
- * and takes it in. An item this device has not touched since its last sync
- * is simply replaced; one edited here too is merged (merge-remote.ts). The
- * position in the change sequence is saved only after its page is applied,
- * so an interrupted pull repeats work but never skips any.
+ * and takes in what each vault's history vouches for (vault-history.ts):
+ * the histories are read before the rows and again after them, and a row
+ * the history cannot vouch for stops the round before it is applied. The
+ * position in the change sequence is saved only after its page is applied
+ * (and never past a row still waiting for its history entry), so an
+ * interrupted pull repeats work but never skips any.
  */
-import type { ItemContent } from '../../src-shared/domain/item.ts'
 import type { VaultStore } from '../store/index.ts'
 import type { SyncAccess } from '../vault/sync-access.ts'
-import { keepLocalOverDeletion, mergeRemoteItem } from './merge-remote.ts'
+import { type Applied, applyRemoteItem } from './apply-remote.ts'
+import { TamperDetected } from './tamper.ts'
 import type { RemoteItem, SyncServer } from './types.ts'
+import { type RowVerdict, VaultHistory } from './vault-history.ts'
 
 const PAGE = 500
 export const SEQ_SETTINGS = { vaults: 'sync.seq.vaults', items: 'sync.seq.items' } as const
@@ -22,73 +25,107 @@ export interface PullReport {
   readonly rejected: readonly string[]
 }
 
-type Applied = 'applied' | 'conflict' | 'rejected'
+type Histories = ReadonlyMap<string, VaultHistory>
+
+interface ItemTally {
+  items: number
+  readonly conflicts: string[]
+  readonly rejected: string[]
+}
 
 export async function pullChanges(access: SyncAccess, server: SyncServer, now: () => number): Promise<PullReport> {
-  const { store } = access
   await pullAccount(access, server)
-  const conflicts: string[] = []
-  const rejected: string[] = await pullVaults(access, server)
-  let items = 0
-  for (let after = seqSetting(store, SEQ_SETTINGS.items); ; ) {
+  const rejectedVaults = await pullVaults(access, server)
+  const histories = await loadHistories(access, server)
+  const tally: ItemTally = { items: 0, conflicts: [], rejected: rejectedVaults }
+  const { held, lastSeq } = await pullItemPages(access, server, histories, tally, now)
+  for (const history of histories.values()) await history.catchUp(server)
+  const late = [...held.values()]
+  const unvouched = late.filter((row) => verdict(histories, row) === 'ahead')
+  const first = unvouched[0]
+  if (first !== undefined) {
+    throw new TamperDetected(
+      'forged',
+      first.vaultId,
+      unvouched.map((row) => row.itemId),
+    )
+  }
+  const { store } = access
+  store.transaction(() => {
+    applyRows(access, histories, late, tally, now)
+    for (const history of histories.values()) history.expectDelivered(store)
+    for (const history of histories.values()) history.commit(store)
+    store.putSetting(SEQ_SETTINGS.items, lastSeq)
+  })
+  return tally
+}
+
+/**
+ * Every page is checked whole before any of it is applied. Rows newer than
+ * the history read before the pull are held back (returned) until the
+ * history read after it vouches for them.
+ */
+async function pullItemPages(
+  access: SyncAccess,
+  server: SyncServer,
+  histories: Histories,
+  tally: ItemTally,
+  now: () => number,
+) {
+  const { store } = access
+  const held = new Map<string, RemoteItem>()
+  // A vault whose history is not published yet is read whole once, so that its first entry lists every row.
+  const whole = [...histories.values()].some((history) => history.unpublished)
+  let after = whole ? 0 : seqSetting(store, SEQ_SETTINGS.items)
+  for (;;) {
     const page = await server.pullItems(after, PAGE)
-    const pending = store.sync.pendingItemIds()
-    // One transaction per page: one disk flush instead of one per item, and the
-    // position is saved together with the items it covers.
-    store.transaction(() => {
-      for (const remote of page) {
-        const applied = applyRemoteItem(access, remote, pending.has(remote.itemId), now)
-        if (applied === 'conflict') conflicts.push(remote.itemId)
-        if (applied === 'rejected') rejected.push(remote.itemId)
-        items += 1
-      }
-      const last = page.at(-1)
-      if (last !== undefined) store.putSetting(SEQ_SETTINGS.items, last.seq)
+    const ready = page.filter((row) => {
+      if (verdict(histories, row) !== 'ahead') return true
+      held.set(row.itemId, row)
+      return false
     })
     after = page.at(-1)?.seq ?? after
-    if (page.length < PAGE) return { items, conflicts, rejected }
+    const heldFloor = Math.min(...[...held.values()].map((row) => row.seq - 1))
+    // One transaction per page: one disk flush instead of one per item, with the position it reached.
+    store.transaction(() => {
+      applyRows(access, histories, ready, tally, now)
+      if (page.length > 0) store.putSetting(SEQ_SETTINGS.items, Math.min(after, heldFloor))
+    })
+    if (page.length < PAGE) return { held, lastSeq: after }
   }
 }
 
-function applyRemoteItem(access: SyncAccess, remote: RemoteItem, pending: boolean, now: () => number): Applied {
-  const { store } = access
-  const known = store.sync.serverRevision('item', remote.itemId)
-  // Our own push coming back, or something older than what we have.
-  if (known !== null && remote.revision <= known) return 'applied'
-  if (remote.deleted) {
-    // A deletion counts only with a marker this account sealed for that item and revision.
-    if (!access.tombstoneOpens(remote)) return 'rejected'
-    // Edited here but deleted there: the edit wins; the push that follows brings the item back.
-    if (pending) {
-      keepLocalOverDeletion(access, remote.itemId, remote.revision)
-    } else {
-      store.sync.acceptRemoteDeletion(remote.itemId, remote.revision)
-      access.refreshItem(remote.itemId)
+function applyRows(
+  access: SyncAccess,
+  histories: Histories,
+  rows: readonly RemoteItem[],
+  tally: ItemTally,
+  now: () => number,
+) {
+  const pending = access.store.sync.pendingItemIds()
+  for (const remote of rows) {
+    const applied: Applied = applyRemoteItem(access, remote, pending.has(remote.itemId), now)
+    if (applied === 'conflict') tally.conflicts.push(remote.itemId)
+    if (applied === 'rejected') {
+      tally.rejected.push(remote.itemId)
+      histories.get(remote.vaultId)?.drop(remote.itemId)
     }
-    return 'applied'
+    tally.items += 1
   }
-  if (remote.sealed === null) return 'rejected'
-  const sealedRemote = { ...remote, sealed: remote.sealed }
-  // A record that does not open must not replace one that does; one that opens is used as opened.
-  const theirs = tryOpen(access, sealedRemote)
-  if (theirs === null) return 'rejected'
-  const local = store.getCurrentItem(remote.itemId)
-  if (local !== null && (pending || local.revision >= remote.revision)) {
-    return mergeRemoteItem(access, sealedRemote, theirs, known) ? 'conflict' : 'applied'
-  }
-  const { itemId, vaultId, revision, sealed } = sealedRemote
-  const record = { itemId, vaultId, revision, sealed, savedAt: remote.updatedAt || now() }
-  store.sync.acceptRemoteItem(record)
-  access.indexItem(record, theirs)
-  return 'applied'
 }
 
-function tryOpen(access: SyncAccess, remote: RemoteItem & { sealed: Uint8Array }): ItemContent | null {
-  try {
-    return access.openItem(remote)
-  } catch {
-    return null
+/** A row of a vault this device holds no history for is one no entry can vouch for, like any newer row. */
+function verdict(histories: Histories, row: RemoteItem): RowVerdict {
+  return histories.get(row.vaultId)?.check(row) ?? 'ahead'
+}
+
+/** Read before the rows, so that whatever they vouch for must be among the rows that follow. */
+async function loadHistories(access: SyncAccess, server: SyncServer): Promise<Histories> {
+  const histories = new Map<string, VaultHistory>()
+  for (const { vaultId } of access.store.listVaults()) {
+    histories.set(vaultId, await VaultHistory.load(access, server, vaultId))
   }
+  return histories
 }
 
 /** The account record is taken in only as a change this account vouched for (vault/credential-settle.ts). */

@@ -1,12 +1,16 @@
 /**
- * Pushes the outbox, oldest entry first. Each record goes up with the
- * revision this device last saw on the server as the expected one; the
- * first SYNC_CONFLICT stops the push so the engine can pull and merge. An
- * entry is acknowledged only after the server has taken its record.
+ * Pushes the outbox, oldest entry first. Account and vault records go up
+ * one at a time; runs of item changes go up together with the history entry
+ * that vouches for them (item-push.ts), in one server transaction. Each
+ * record goes up with the revision this device last saw on the server as
+ * the expected one; the first SYNC_CONFLICT stops the push so the engine
+ * can pull and merge. Entries are acknowledged, in order, only after the
+ * server has taken their records.
  */
 import { isVaultError } from '../../src-shared/errors.ts'
 import type { OutboxEntry, VaultStore } from '../store/index.ts'
 import type { SyncAccess } from '../vault/sync-access.ts'
+import { publishUnpublished, pushItemRun } from './item-push.ts'
 import type { SyncServer } from './types.ts'
 
 export type PushOutcome =
@@ -16,45 +20,52 @@ export type PushOutcome =
 const PAGE = 200
 
 /** Records, after the server took a push, which revision it now holds. */
-type Settle = () => void
+export type Settle = () => void
 
 export async function pushOutbox(access: SyncAccess, server: SyncServer): Promise<PushOutcome> {
   const { store } = access
   let pushed = 0
-  for (;;) {
-    const entries = store.listOutbox(PAGE)
-    if (entries.length === 0) return { kind: 'done', pushed }
-    for (const entry of entries) {
-      let settle: Settle | null
-      try {
-        settle = await pushEntry(access, server, entry)
-      } catch (error) {
-        if (isVaultError(error, 'SYNC_CONFLICT')) return { kind: 'conflict', pushed }
-        throw error
+  try {
+    for (;;) {
+      const entries = store.listOutbox(PAGE)
+      if (entries.length === 0) break
+      for (const run of runsOf(entries)) {
+        pushed += isItemEntry(run[0]) ? await pushItemRun(access, server, run) : await pushRecord(store, server, run[0])
       }
-      // What the server now holds and the acknowledgement land in one commit.
-      store.transaction(() => {
-        settle?.()
-        store.acknowledgeOutbox(entry.seq)
-      })
-      if (settle !== null) pushed += 1
     }
+    await publishUnpublished(access, server)
+  } catch (error) {
+    if (isVaultError(error, 'SYNC_CONFLICT')) return { kind: 'conflict', pushed }
+    throw error
   }
+  return { kind: 'done', pushed }
 }
 
-/** Pushes what the entry stands for, as it is now; null when there was nothing left to send. */
-async function pushEntry(access: SyncAccess, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
-  const { store } = access
-  switch (entry.kind) {
-    case 'account':
-      return pushAccount(store, server)
-    case 'vault':
-      return pushVault(store, server, entry.recordId)
-    case 'item':
-      return pushItem(store, server, entry.recordId)
-    case 'item-purge':
-      return pushDeletion(access, server, entry)
+function isItemEntry(entry: OutboxEntry | undefined): boolean {
+  return entry?.kind === 'item' || entry?.kind === 'item-purge'
+}
+
+/** Consecutive item entries form one run; an account or vault entry is a run of its own. */
+function runsOf(entries: readonly OutboxEntry[]): OutboxEntry[][] {
+  const runs: OutboxEntry[][] = []
+  for (const entry of entries) {
+    const last = runs.at(-1)
+    if (last !== undefined && isItemEntry(entry) && isItemEntry(last[0])) last.push(entry)
+    else runs.push([entry])
   }
+  return runs
+}
+
+async function pushRecord(store: VaultStore, server: SyncServer, entry: OutboxEntry | undefined): Promise<number> {
+  if (entry === undefined) return 0
+  const settle =
+    entry.kind === 'account' ? await pushAccount(store, server) : await pushVault(store, server, entry.recordId)
+  // What the server now holds and the acknowledgement land in one commit.
+  store.transaction(() => {
+    settle?.()
+    store.acknowledgeOutbox(entry.seq)
+  })
+  return settle === null ? 0 : 1
 }
 
 async function pushAccount(store: VaultStore, server: SyncServer): Promise<Settle | null> {
@@ -77,32 +88,4 @@ async function pushVault(store: VaultStore, server: SyncServer, vaultId: string)
   if (known !== null && known >= vault.revision) return null
   await server.putVault(vault, known)
   return () => store.sync.setServerRevision('vault', vaultId, vault.revision)
-}
-
-/** Pushes the item's current revision; later entries for the same item then find it already there. */
-async function pushItem(store: VaultStore, server: SyncServer, itemId: string): Promise<Settle | null> {
-  const current = store.getCurrentItem(itemId)
-  if (current === null) return null
-  const known = store.sync.serverRevision('item', itemId)
-  if (known !== null && known >= current.revision) return null
-  const { vaultId, revision, sealed } = current
-  await server.putItem({ itemId, vaultId, revision, sealed, deleted: false }, known)
-  return () => store.sync.setServerRevision('item', itemId, revision)
-}
-
-/** A purge becomes a tombstone one revision above anything either side has seen, with its sealed marker. */
-async function pushDeletion(access: SyncAccess, server: SyncServer, entry: OutboxEntry): Promise<Settle | null> {
-  const { store } = access
-  const itemId = entry.recordId
-  // Purged, then made again (a restore from a backup): the item entry that follows pushes it.
-  if (store.getCurrentItem(itemId) !== null) return null
-  const known = store.sync.serverRevision('item', itemId)
-  if (known === null) return null
-  const revision = Math.max(known, entry.revision) + 1
-  // The purge dropped the item's records; every account has one vault so far, and it is that one.
-  const vaultId = store.listVaults()[0]?.vaultId
-  if (vaultId === undefined) return null
-  const sealed = access.sealTombstone(itemId, vaultId, revision)
-  await server.putItem({ itemId, vaultId, revision, sealed, deleted: true }, known)
-  return () => store.sync.setServerRevision('item', itemId, revision)
 }

@@ -16,3 +16,13 @@ export function keychainSessionStorage(tokens: TokenStore, accountId: string): S
     },
   }
 }
+
+/** The pre-login client needs no session at all. */
+export function memoryStorage(): SessionStorage {
+  const values = new Map<string, string>()
+  return {
+    getItem: async (key) => values.get(key) ?? null,
+    setItem: async (key, value) => void values.set(key, value),
+    removeItem: async (key) => void values.delete(key),
+  }
+}

@@ -8,22 +8,33 @@
 import { VaultError } from '../../src-shared/errors.ts'
 import type { TokenStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
-import { accountIdOfSecretKey, type CredentialServer, joiningLoginSecret, type VaultService } from '../vault/index.ts'
+import {
+  accountIdOfSecretKey,
+  type CredentialServer,
+  historyCode,
+  joiningLoginSecret,
+  type VaultService,
+} from '../vault/index.ts'
 import { SyncEngine, type SyncReport } from './engine.ts'
 import { joinFromServer } from './join.ts'
-import { keychainSessionStorage } from './session-storage.ts'
+import { keychainSessionStorage, memoryStorage } from './session-storage.ts'
 import * as auth from './supabase-auth.ts'
 import { checkServerUrl } from './supabase-errors.ts'
 import { type SupabaseConfig, SupabaseSyncServer } from './supabase-server.ts'
 import { deviceId, lastSyncAt, readServerConfig, recordSync, writeServerConfig } from './sync-settings.ts'
+import { readHalt, type SyncHalt, writeHalt } from './tamper.ts'
 
-export type SyncState = 'off' | 'idle' | 'syncing' | 'signed-out' | 'error'
+export type SyncState = 'off' | 'idle' | 'syncing' | 'signed-out' | 'error' | 'halted'
 
 export interface SyncStatus {
   readonly state: SyncState
   readonly url: string | null
   readonly lastSyncAt: number | null
   readonly error: { readonly code: string; readonly message: string } | null
+  /** Why syncing stopped (tamper.ts); the renderer shows it in plain words. */
+  readonly halted: Omit<SyncHalt, 'vaultId'> | null
+  /** The newest vault history this device verified, to compare between machines. */
+  readonly history: { readonly counter: number; readonly code: string } | null
 }
 
 export interface SyncServiceOptions {
@@ -62,9 +73,21 @@ export class SyncService {
   }
 
   status(): SyncStatus {
-    const config = readServerConfig(this.#o.store)
-    const state = config === null ? 'off' : this.#state
-    return { state, url: config?.url ?? null, lastSyncAt: lastSyncAt(this.#o.store), error: this.#error }
+    const { store } = this.#o
+    const config = readServerConfig(store)
+    const halt = config === null ? null : readHalt(store)
+    const state = config === null ? 'off' : halt !== null ? 'halted' : this.#state
+    return {
+      state,
+      url: config?.url ?? null,
+      lastSyncAt: lastSyncAt(store),
+      error: halt === null ? this.#error : null,
+      halted:
+        halt === null
+          ? null
+          : { kind: halt.kind, message: halt.message, itemIds: halt.itemIds, detectedAt: halt.detectedAt },
+      history: config === null ? null : verifiedHistory(store),
+    }
   }
 
   /** Turns sync on for this (unlocked) vault: signs up or in with the login secret, then pushes everything. */
@@ -110,12 +133,21 @@ export class SyncService {
     this.#state = 'syncing'
     try {
       const report = await this.#engineFor(server).syncNow(() => this.#o.vault.syncAccess())
-      recordSync(this.#o.store, report.finishedAt)
-      await auth.touchDevice(server, deviceId(this.#o.store)).catch(() => undefined)
-      this.#state = 'idle'
-      this.#error = null
-      this.#onSynced(report)
-      return report
+      return await this.#succeeded(server, report)
+    } catch (error) {
+      this.#fail(error)
+      throw error
+    }
+  }
+
+  /** After a halt, the user asks to look again: one round, which halts again if the lie is still there. */
+  async recheck(): Promise<SyncReport> {
+    if (readHalt(this.#o.store) === null) return this.syncNow()
+    const server = await this.#ready()
+    this.#state = 'syncing'
+    try {
+      const report = await this.#engineFor(server).recheck(() => this.#o.vault.syncAccess())
+      return this.#succeeded(server, report)
     } catch (error) {
       this.#fail(error)
       throw error
@@ -181,10 +213,21 @@ export class SyncService {
     this.close()
     writeServerConfig(this.#o.store, null)
     this.#o.store.sync.forgetServer()
+    this.#o.store.history.forget()
+    writeHalt(this.#o.store, null)
     this.#server = null
     this.#engine = null
     this.#state = 'idle'
     this.#error = null
+  }
+
+  async #succeeded(server: SupabaseSyncServer, report: SyncReport): Promise<SyncReport> {
+    recordSync(this.#o.store, report.finishedAt)
+    await auth.touchDevice(server, deviceId(this.#o.store)).catch(() => undefined)
+    this.#state = 'idle'
+    this.#error = null
+    this.#onSynced(report)
+    return report
   }
 
   async #ready(): Promise<SupabaseSyncServer> {
@@ -251,12 +294,10 @@ export class SyncService {
   }
 }
 
-/** The pre-login client needs no session at all. */
-function memoryStorage() {
-  const values = new Map<string, string>()
-  return {
-    getItem: async (key: string) => values.get(key) ?? null,
-    setItem: async (key: string, value: string) => void values.set(key, value),
-    removeItem: async (key: string) => void values.delete(key),
-  }
+/** The vault's verified history head, as a counter and a code to compare between machines (vault/fingerprint.ts). */
+function verifiedHistory(store: VaultStore): SyncStatus['history'] {
+  const vaultId = store.listVaults()[0]?.vaultId
+  if (vaultId === undefined) return null
+  const head = store.history.head(vaultId)
+  return head.counter === 0 ? null : { counter: head.counter, code: historyCode(head.digest) }
 }

@@ -41,6 +41,35 @@ export interface ItemPush {
   readonly deleted: boolean
 }
 
+/** One item in a push: its record and the revision this device last saw on the server (null: never there). */
+export interface ItemPushWithBase {
+  readonly change: ItemPush
+  readonly expectedRevision: number | null
+}
+
+/**
+ * One entry of a vault's history (sync/vault-log.ts): sealed under the
+ * VaultKey, bound to its counter, listing the item revisions it vouches for.
+ * The server keeps them in order and cannot make or change one.
+ */
+export interface RemoteLogEntry {
+  readonly vaultId: string
+  readonly counter: number
+  readonly sealed: Uint8Array
+}
+
+/**
+ * Items of one vault and the history entry that vouches for them, taken by
+ * the server together or not at all: a SYNC_CONFLICT when any item's
+ * revision moved on, or when `log.counter` is not the one after the vault's
+ * newest entry.
+ */
+export interface VaultPush {
+  readonly vaultId: string
+  readonly items: readonly ItemPushWithBase[]
+  readonly log: { readonly counter: number; readonly sealed: Uint8Array }
+}
+
 export interface AccountExpectation {
   readonly keysetRevision: number | null
   readonly metaRevision: number | null
@@ -57,7 +86,10 @@ export interface SyncServer {
   pullItems(afterSeq: number, limit: number): Promise<RemoteItem[]>
   putAccount(record: AccountRecord, expected: AccountExpectation): Promise<number>
   putVault(record: VaultRecord, expectedRevision: number | null): Promise<number>
-  putItem(change: ItemPush, expectedRevision: number | null): Promise<number>
+  /** The vault's history entries with counter >= fromCounter, in order (all of them: the server pages). */
+  pullLog(vaultId: string, fromCounter: number): Promise<RemoteLogEntry[]>
+  /** Items and their history entry in one server transaction (VaultPush). */
+  pushItems(push: VaultPush): Promise<number>
   /** The keyset record and the login secret together, in one server transaction (vault/credential-change.ts). */
   changeCredentials(change: CredentialChangeRequest): Promise<number>
 }

@@ -4,6 +4,7 @@
  * kit this device last saved still holds the current Secret Key, and
  * whether a change of secrets is waiting for the server. Nothing secret.
  */
+
 import { VaultError } from '../../src-shared/errors.ts'
 import { initCrypto, type KdfCost, kdfParamsFromRecord, proposeKdfUpgrade, type SecretKey } from '../crypto/index.ts'
 import { assertStrongMasterPassword } from '../items/index.ts'
@@ -13,6 +14,7 @@ import { type ChangeOutcome, type ChangeRequest, changeCredentials } from './cre
 import type { CredentialServer } from './credential-context.ts'
 import { changedElsewhere } from './credential-settle.ts'
 import { credentialNoteOf } from './credentials.ts'
+import { accountFingerprint } from './fingerprint.ts'
 import type { UnlockedSession } from './session.ts'
 
 /** The keyset revision whose Secret Key the last kit saved on this device holds. */
@@ -24,6 +26,8 @@ export interface SecurityFacts {
   readonly kdfUpgrade: (KdfCost & { readonly estimatedMs: number }) | null
   readonly kitOutdated: boolean
   readonly changePending: boolean
+  /** The account's public identity as a short code (fingerprint.ts): the same on every machine. */
+  readonly fingerprint: string
 }
 
 export interface AccountSecurityOptions {
@@ -81,6 +85,7 @@ function securityFacts(store: VaultStore, session: UnlockedSession, lastDeriveMs
     kdfUpgrade: lastDeriveMs === null ? null : proposeKdfUpgrade(kdf, lastDeriveMs),
     kitOutdated: secretKeySince(session) > (typeof saved === 'number' ? saved : 1),
     changePending: store.credentials.pending() !== null,
+    fingerprint: accountFingerprint(account.accountId, account.boxPublicKey),
   }
 }
 

@@ -5,6 +5,7 @@ export type { ChangeOutcome, ChangeRequest } from './credential-change.ts'
 export type { CredentialChangeRequest, CredentialServer } from './credential-context.ts'
 export type { CredentialChangeKind } from './credentials.ts'
 export { defaultDataDir, VAULT_FILE_NAME, vaultFilePath } from './data-dir.ts'
+export { accountFingerprint, historyCode } from './fingerprint.ts'
 export type { SecretKeyAvailability } from './secret-key-source.ts'
 export { accountIdOfSecretKey, joiningLoginSecret } from './sync-login.ts'
 export {

@@ -6,6 +6,7 @@
 import type { ItemContent } from '../../src-shared/domain/item.ts'
 import type { AccountRecord, ItemRecord, VaultRecord, VaultStore } from '../store/index.ts'
 import { vaultRecordOpens } from './account.ts'
+import { type HistoryEntry, openHistoryEntry, sealHistoryEntry } from './history-codec.ts'
 import { openItem, sealItem } from './item-codec.ts'
 import { indexContent, indexRecord } from './items.ts'
 import type { UnlockedSession } from './session.ts'
@@ -30,6 +31,10 @@ export interface SyncAccess {
   sealTombstone(itemId: string, vaultId: string, revision: number): Uint8Array
   /** Whether a server's tombstone carries a marker this account sealed for that item and revision. */
   tombstoneOpens(record: Pick<ItemRecord, 'itemId' | 'vaultId' | 'revision'> & { sealed: Uint8Array | null }): boolean
+  /** Seals entry number `counter` of the vault's history (history-codec.ts). */
+  sealHistoryEntry(vaultId: string, counter: number, entry: HistoryEntry): Uint8Array
+  /** Opens entry number `counter` of the vault's history; throws when this account did not seal it there. */
+  openHistoryEntry(vaultId: string, counter: number, sealed: Uint8Array): HistoryEntry
 }
 
 export function syncAccessFor(
@@ -52,6 +57,10 @@ export function syncAccessFor(
       sealTombstone(session.vaultKey(vaultId), address(itemId, vaultId, revision)),
     tombstoneOpens: ({ itemId, vaultId, revision, sealed }) =>
       tombstoneOpens(session, address(itemId, vaultId, revision), sealed),
+    sealHistoryEntry: (vaultId, counter, entry) =>
+      sealHistoryEntry(session.vaultKey(vaultId), { accountId: session.accountId, vaultId, counter }, entry),
+    openHistoryEntry: (vaultId, counter, sealed) =>
+      openHistoryEntry(session.vaultKey(vaultId), { accountId: session.accountId, vaultId, counter }, sealed),
     openItem: ({ itemId, vaultId, revision, sealed }) =>
       openItem(session.vaultKey(vaultId), address(itemId, vaultId, revision), sealed),
     sealItem: (itemId, vaultId, revision, content) =>

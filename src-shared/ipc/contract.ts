@@ -193,6 +193,8 @@ export const contract = {
   disableSync: { req: z.void(), res: done },
   /** The user has looked at an item flagged after a sync clash. */
   dismissConflict: { req: itemRef, res: done },
+  /** After a halt (state 'halted'): the user asks to check the server again; it halts again if the lie is still there. */
+  recheckSync: { req: z.void(), res: syncReportSchema },
   /** Reads a pasted or scanned setup code into the fields of "I have an Emergency Kit" (no account needed). */
   readSetupCode: { req: z.strictObject({ setupCode: z.string().max(SETUP_CODE_MAX_LENGTH) }), res: setupCodeSchema },
   /** Main asks where to save (a system dialog), renders the PDF there, and writes it nowhere else. */

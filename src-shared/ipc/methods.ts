@@ -39,6 +39,7 @@ export const METHODS = [
   'revokeDevice',
   'disableSync',
   'dismissConflict',
+  'recheckSync',
   'readSetupCode',
   'saveEmergencyKit',
   'verifyEmergencyKit',

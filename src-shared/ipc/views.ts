@@ -121,12 +121,30 @@ export type StrengthView = z.output<typeof strengthSchema>
 export type SettingsView = z.output<typeof settingsSchema>
 export type TotpView = z.output<typeof totpSchema>
 
+/**
+ * What a device saw when it stopped syncing a vault (docs/security-design.md §2.2):
+ * rollback: an older copy than it had verified; fork: a history different from the one it
+ * verified or its other devices wrote; withheld: items the signed history lists were held back;
+ * forged: records none of the user's devices wrote.
+ */
+export const syncHaltSchema = z.strictObject({
+  kind: z.enum(['rollback', 'fork', 'withheld', 'forged']),
+  message: z.string(),
+  itemIds: z.array(z.string()),
+  detectedAt: z.number().int().nonnegative(),
+})
+
 export const syncStatusSchema = z.strictObject({
   /** off: not configured; signed-out: the session ended and the master password is needed to sign in again. */
-  state: z.enum(['off', 'idle', 'syncing', 'signed-out', 'error']),
+  /** halted: the server was caught lying about the vault's history, and syncing stopped (see `halted`). */
+  state: z.enum(['off', 'idle', 'syncing', 'signed-out', 'error', 'halted']),
   url: z.string().nullable(),
   lastSyncAt: z.number().int().nonnegative().nullable(),
   error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
+  /** Why syncing stopped, in plain words, and the items concerned (ids: the renderer knows their titles). */
+  halted: syncHaltSchema.nullable(),
+  /** The newest vault history this device verified: on two machines, the same number must show the same code. */
+  history: z.strictObject({ counter: z.number().int().nonnegative(), code: z.string() }).nullable(),
 })
 
 export const syncReportSchema = z.strictObject({
@@ -149,6 +167,7 @@ export const deviceSchema = z.strictObject({
 })
 
 export type SyncStatusView = z.output<typeof syncStatusSchema>
+export type SyncHaltView = z.output<typeof syncHaltSchema>
 export type SyncReportView = z.output<typeof syncReportSchema>
 export type DeviceView = z.output<typeof deviceSchema>
 
@@ -181,6 +200,8 @@ export const securityStatusSchema = z.strictObject({
   changePending: z.boolean(),
   /** The sign-in address the kit will show, or null for a local-only vault. */
   signInAddress: z.string().nullable(),
+  /** A digest of the account's public identity: every machine of the account shows the same one. */
+  fingerprint: z.string(),
 })
 
 export const credentialChangeSchema = z.strictObject({

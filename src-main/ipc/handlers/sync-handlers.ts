@@ -12,6 +12,7 @@ type SyncMethod =
   | 'revokeDevice'
   | 'disableSync'
   | 'dismissConflict'
+  | 'recheckSync'
 
 export function syncHandlers({ sync, vault }: HandlerDeps): HandlersFor<SyncMethod> {
   return {
@@ -40,5 +41,6 @@ export function syncHandlers({ sync, vault }: HandlerDeps): HandlersFor<SyncMeth
       sync.dismissConflict(id)
       return null
     },
+    recheckSync: () => sync.recheck(),
   }
 }

@@ -141,7 +141,7 @@ describe('sync between two devices', () => {
     expect(b.vault.store.getAccount()?.kdf).toBe(localKdf)
   })
 
-  it('a tampered server record is refused and the local item kept', async () => {
+  it('a tampered server record stops sync (the history never vouched for it) and the local item is kept', async () => {
     const { server, a, b } = await twoDevices()
     const item = a.vault.service.createItem({ type: 'note', title: 'Original' })
     await a.sync()
@@ -151,8 +151,12 @@ describe('sync between two devices', () => {
     const tampered = new Uint8Array(stored.sealed)
     tampered[tampered.length - 1] = (tampered.at(-1) ?? 0) ^ 1
     server.items.set(item.id, { ...stored, revision: stored.revision + 1, sealed: tampered, seq: 10_000 })
-    const report = await b.sync()
-    expect(report.rejected).toEqual([item.id])
+    await expect(b.sync()).rejects.toMatchObject({ code: 'SYNC_HALTED' })
     expect(b.vault.service.getItem(item.id).title).toBe('Original')
+    // The halt stays until the user asks to check again, and a check against the same lie halts again.
+    await expect(b.sync()).rejects.toMatchObject({ code: 'SYNC_HALTED' })
+    server.items.set(item.id, { ...stored, seq: 10_001 })
+    await expect(b.recheck()).resolves.toMatchObject({ rejected: [] })
+    await expect(b.sync()).resolves.toMatchObject({ rejected: [] })
   })
 })

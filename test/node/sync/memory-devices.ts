@@ -14,6 +14,8 @@ export interface Device {
   readonly vault: TestVault
   readonly engine: SyncEngine
   sync(): ReturnType<SyncEngine['syncNow']>
+  /** After a halt: forget it and check the server again. */
+  recheck(): ReturnType<SyncEngine['recheck']>
   /** Closes and reopens the store and service (an app restart), keeping the server port. */
   restart(): void
 }
@@ -36,6 +38,7 @@ export function device(server: MemoryServer, made: TestVault[]): Device {
     vault,
     engine,
     sync: () => engine.syncNow(() => vault.service.syncAccess()),
+    recheck: () => engine.recheck(() => vault.service.syncAccess()),
     restart: () => {
       vault.restart()
       connect()

@@ -9,8 +9,10 @@ import type {
   ItemPush,
   RemoteAccount,
   RemoteItem,
+  RemoteLogEntry,
   RemoteVault,
   SyncServer,
+  VaultPush,
 } from '../../../src-main/sync/types.ts'
 import type { CredentialChangeRequest } from '../../../src-main/vault/credential-context.ts'
 import { VaultError } from '../../../src-shared/errors.ts'
@@ -24,6 +26,8 @@ export class MemoryServer implements SyncServer {
   account: RemoteAccount | null = null
   readonly vaults = new Map<string, RemoteVault>()
   readonly items = new Map<string, RemoteItem>()
+  /** Each vault's history entries, in counter order (index = counter - 1). */
+  readonly logs = new Map<string, RemoteLogEntry[]>()
 
   async pullAccount(): Promise<RemoteAccount | null> {
     return this.account
@@ -79,10 +83,29 @@ export class MemoryServer implements SyncServer {
     return this.#seq
   }
 
-  async putItem(change: ItemPush, expectedRevision: number | null): Promise<number> {
+  async pullLog(vaultId: string, fromCounter: number): Promise<RemoteLogEntry[]> {
+    return (this.logs.get(vaultId) ?? []).filter((entry) => entry.counter >= fromCounter)
+  }
+
+  /** Like push_items: every check first, then the entry and the items together. */
+  async pushItems(push: VaultPush): Promise<number> {
+    const log = this.logs.get(push.vaultId) ?? []
+    if (push.log.counter <= log.length) throw conflict()
+    if (push.log.counter !== log.length + 1) throw new VaultError('SYNC_PROTOCOL', 'vault history counter skips ahead')
+    for (const { change, expectedRevision } of push.items) this.#checkItem(change, expectedRevision)
+    log.push({ vaultId: push.vaultId, counter: push.log.counter, sealed: new Uint8Array(push.log.sealed) })
+    this.logs.set(push.vaultId, log)
+    for (const { change } of push.items) this.#putItem(change)
+    return this.#seq
+  }
+
+  #checkItem(change: ItemPush, expectedRevision: number | null): void {
     const stored = this.items.get(change.itemId)
     if ((stored?.revision ?? null) !== expectedRevision) throw conflict()
     if (expectedRevision !== null && change.revision <= expectedRevision) throw new Error('revision must grow')
+  }
+
+  #putItem(change: ItemPush): void {
     this.items.set(change.itemId, {
       itemId: change.itemId,
       vaultId: change.vaultId,
@@ -92,6 +115,5 @@ export class MemoryServer implements SyncServer {
       updatedAt: Date.now(),
       seq: ++this.#seq,
     })
-    return this.#seq
   }
 }
