@@ -10,9 +10,9 @@ import type { AccountRecord } from '../../../../src-main/store/index.ts'
 import { expectCode, expectCodeAsync } from '../../support/expect-code.ts'
 import { newDevice, PASSWORD, titles } from '../support/devices.ts'
 import {
+  expectHaltedAndIntact,
   expectIntact,
   expectNoPlaintextOnServer,
-  expectRefusedAndIntact,
   expectUnlocksIntact,
   idOf,
   MAIL,
@@ -152,7 +152,7 @@ describe('2. Format downgrade', () => {
   it.each([
     ['an older version (0)', 0],
     ['a newer version (2)', 2],
-  ])('an item envelope claiming %s is refused at pull: rejected, the local item intact', async (_, version) => {
+  ])('an item envelope claiming %s is refused at pull: halted, the local item intact', async (_, version) => {
     const v = await victim(stack())
     const itemId = idOf(v.b, MAIL)
     const row = await v.server.row('items', v.userId, { item_id: itemId })
@@ -165,10 +165,30 @@ describe('2. Format downgrade', () => {
     expectCode(() => open(generateVaultKey(), context, Buffer.from(tampered, 'base64')), 'UNSUPPORTED_VERSION')
     await serveSealed(v, itemId, tampered)
 
-    await expectRefusedAndIntact(stack(), v, [itemId])
+    await expectHaltedAndIntact(stack(), v, 'forged', [itemId])
   })
 
-  it('an unauthenticated item (plain JSON, or a v1 header with no tag) is refused at pull and never listed', async () => {
+  it.each([
+    ['an older version (0)', 0],
+    ['a newer version (2)', 2],
+  ])("a history entry claiming %s is refused: halted, the vault's history unchanged here", async (_, version) => {
+    const v = await victim(stack())
+    v.a.vault.createItem({ type: 'note', title: 'canary-title-later', notes: 'canary-note-later' })
+    await v.a.sync.syncNow()
+    const counter = await v.server.logHead(v.userId, v.vaultId)
+    const entry = await v.server.row('vault_log', v.userId, { vault_id: v.vaultId, counter })
+    const tampered = rewriteEnvelope(String(entry.sealed), (bytes) => {
+      bytes[2] = version
+      return bytes
+    })
+    await v.server.update('vault_log', v.userId, { vault_id: v.vaultId, counter }, { sealed: tampered })
+    const head = v.b.store.history.head(v.vaultId)
+
+    await expectHaltedAndIntact(stack(), v, 'forged')
+    expect(v.b.store.history.head(v.vaultId)).toEqual(head)
+  })
+
+  it('an unauthenticated item (plain JSON, or a v1 header with no tag) halts the pull and is never listed', async () => {
     const v = await victim(stack())
     const [first, second] = [idOf(v.b, MAIL), idOf(v.b, NOTE)]
     const now = Date.now()
@@ -179,11 +199,7 @@ describe('2. Format downgrade', () => {
     const header = Buffer.from([0x56, 0x45, 0x01, 0x04, ...Buffer.alloc(24, 1)])
     await serveSealed(v, second, Buffer.concat([header, plain, Buffer.alloc(300)]).toString('base64'))
 
-    const report = await v.b.sync.syncNow()
-    expect([...report.rejected].sort()).toEqual([first, second].sort())
+    await expectHaltedAndIntact(stack(), v, 'forged', [first, second])
     expect(titles(v.b)).not.toContain('forged-title')
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
   })
 })

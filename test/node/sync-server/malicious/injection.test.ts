@@ -8,11 +8,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { generateVaultKey, seal } from '../../../../src-main/crypto/index.ts'
-import { titles } from '../support/devices.ts'
+import { expectCodeAsync } from '../../support/expect-code.ts'
+import { joinedDevice, titles } from '../support/devices.ts'
 import {
+  expectHaltedAndIntact,
   expectIntact,
   expectNoPlaintextOnServer,
-  expectRefusedAndIntact,
   expectUnlocksIntact,
   idOf,
   MAIL,
@@ -52,21 +53,25 @@ function forgedItem(v: Victim, itemId: string): string {
 }
 
 describe('7. Injection', () => {
-  it('an item sealed under a key the server made, with this account’s ids: rejected, never listed', async () => {
+  it('an item sealed under a key the server made, with this account’s ids: halted as forged, never listed', async () => {
     const v = await victim(stack())
     const itemId = randomUUID()
     await v.server.insertItem(v.userId, { itemId, vaultId: v.vaultId, sealed: forgedItem(v, itemId) })
 
-    const report = await v.b.sync.syncNow()
-    expect(report.rejected).toEqual([itemId])
+    await expectHaltedAndIntact(stack(), v, 'forged', [itemId])
     expect(titles(v.b)).not.toContain('forged-title')
     expect(v.b.vault.listItems({ query: 'forged' })).toEqual([])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
   })
 
-  it("another account's genuine item copied in under a fresh id: rejected, never listed", async () => {
+  it('a device joining an account with an injected item refuses to finish the join', async () => {
+    const v = await victim(stack())
+    const itemId = randomUUID()
+    await v.server.insertItem(v.userId, { itemId, vaultId: v.vaultId, sealed: forgedItem(v, itemId) })
+
+    await expectCodeAsync(joinedDevice(stack(), v.address, v.secretKey), 'SYNC_HALTED')
+  })
+
+  it("another account's genuine item copied in under a fresh id: halted as forged, never listed", async () => {
     const v = await victim(stack())
     const other = await otherAccount(stack())
     const theirs = await v.server.row('items', other.userId, { item_id: idOf(other.device, `${MAIL}-other`) })
@@ -80,19 +85,15 @@ describe('7. Injection', () => {
       sealed: String(theirs.sealed),
     })
 
-    const report = await v.b.sync.syncNow()
-    expect([...report.rejected].sort()).toEqual([itemId, String(theirs.item_id)].sort())
+    await expectHaltedAndIntact(stack(), v, 'forged', [itemId, String(theirs.item_id)])
     expect(v.b.vault.listItems({ query: 'other' })).toEqual([])
-    expectIntact(v.b, v.before)
-    await expectUnlocksIntact(v.b, v.before)
-    await expectNoPlaintextOnServer(stack(), v)
   })
 
-  it('a tombstone for an item the user never had: refused (no marker this account sealed)', async () => {
+  it('a tombstone for an item the user never had: halted as forged (no entry lists it)', async () => {
     const v = await victim(stack())
     const forged = await v.server.insertItem(v.userId, { vaultId: v.vaultId, revision: 2, sealed: null })
 
-    await expectRefusedAndIntact(stack(), v, [String(forged.item_id)])
+    await expectHaltedAndIntact(stack(), v, 'forged', [String(forged.item_id)])
   })
 
   // Found by this test (as with a substituted vault key, key-substitution.test.ts): pullVaults used to

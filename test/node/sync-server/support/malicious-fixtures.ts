@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { initCrypto } from '../../../../src-main/crypto/index.ts'
+import type { HaltKind } from '../../../../src-main/sync/tamper.ts'
 import type { SupabaseStack } from '../../../supabase/stack.ts'
 import { closeDevices, firstDevice, joinedDevice, PASSWORD, type TestDevice, titles } from './devices.ts'
 import { MaliciousServer } from './malicious-server.ts'
@@ -146,6 +147,33 @@ export function maliciousSuite(): { stack: () => SupabaseStack; today: ReturnTyp
   })
   afterEach(() => closeDevices())
   return { stack, today }
+}
+
+/**
+ * B syncs and catches the lie: the sync halts (SYNC_HALTED) saying what it saw and naming these
+ * items, stays halted (a second sync and a restart do not resume it), and B's data survives a lock
+ * and unlock with nothing leaked. Nothing is pushed while halted, so the leak scan runs without one.
+ */
+export async function expectHaltedAndIntact(
+  stack: SupabaseStack,
+  v: Victim,
+  kind: HaltKind,
+  itemIds: readonly string[] = [],
+): Promise<void> {
+  await expectHalted(v.b, kind, itemIds)
+  expectIntact(v.b, v.before)
+  await expectUnlocksIntact(v.b, v.before)
+  await expect(v.b.sync.syncNow()).rejects.toMatchObject({ code: 'SYNC_HALTED' })
+  await expectNoPlaintextOnServer(stack, v, false)
+}
+
+/** The device's sync refuses with SYNC_HALTED, and its status says what kind of lie, about which items. */
+export async function expectHalted(device: TestDevice, kind: HaltKind, itemIds: readonly string[] = []) {
+  await expect(device.sync.syncNow()).rejects.toMatchObject({ code: 'SYNC_HALTED' })
+  const { state, halted } = device.sync.status()
+  expect(state).toBe('halted')
+  expect(halted?.kind).toBe(kind)
+  expect([...(halted?.itemIds ?? [])].sort()).toEqual([...itemIds].sort())
 }
 
 /** B syncs: exactly these records are refused, and B's data survives a lock and unlock with nothing leaked. */

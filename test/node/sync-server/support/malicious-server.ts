@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 
-export type Table = 'accounts' | 'vaults' | 'items' | 'devices'
+export type Table = 'accounts' | 'vaults' | 'items' | 'devices' | 'vault_log'
 export type Row = Record<string, unknown>
 
 /** One item row of one user. */
@@ -36,10 +36,11 @@ const PRIMARY_KEYS: Record<Table, readonly string[]> = {
   vaults: ['user_id', 'vault_id'],
   items: ['user_id', 'item_id'],
   devices: ['user_id', 'device_id'],
+  vault_log: ['user_id', 'vault_id', 'counter'],
 }
-/** devices takes no seq (docs/sync.md). */
+/** devices takes no seq (docs/sync.md); vault_log keeps its own, clients read it by counter. */
 const SEQUENCED: ReadonlySet<Table> = new Set(['accounts', 'vaults', 'items'])
-const BIGINTS: ReadonlySet<string> = new Set(['revision', 'keyset_revision', 'meta_revision', 'seq'])
+const BIGINTS: ReadonlySet<string> = new Set(['revision', 'keyset_revision', 'meta_revision', 'seq', 'counter'])
 /** Set by every bumping write itself. */
 const MANAGED: ReadonlySet<string> = new Set(['seq', 'updated_at'])
 
@@ -174,7 +175,7 @@ export class MaliciousServer {
     const columns = Object.keys(values).filter((column) => !MANAGED.has(column) && column !== 'user_id')
     const names = ['user_id', ...columns]
     const placeholders = names.map((_, i) => `$${i + 1}`)
-    if (SEQUENCED.has(table)) {
+    if (SEQUENCED.has(table) || table === 'vault_log') {
       names.push('seq')
       placeholders.push(`nextval('public.change_seq')`)
     }
@@ -211,6 +212,23 @@ export class MaliciousServer {
       ])
       if (rowCount !== 1) throw new Error(`expected to delete one item row, deleted ${rowCount}`)
     })
+  }
+
+  /** Drops a vault's history entries from `fromCounter` on (all of them by default): a history rolled back. */
+  async deleteLog(userId: string, vaultId: string, fromCounter = 1): Promise<number> {
+    return this.#write(userId, async (client) => {
+      const { rowCount } = await client.query(
+        'delete from public.vault_log where user_id = $1 and vault_id = $2 and counter >= $3',
+        [userId, vaultId, fromCounter],
+      )
+      return rowCount ?? 0
+    })
+  }
+
+  /** The vault's newest history counter on the server (0: none). */
+  async logHead(userId: string, vaultId: string): Promise<number> {
+    const rows = await this.rows('vault_log', userId, { vault_id: vaultId })
+    return Math.max(0, ...rows.map((row) => Number(row.counter)))
   }
 
   /** A deletion the user never made: a tombstone one revision above the row's. */
