@@ -49,6 +49,19 @@ describe('Settings → Security', () => {
     await vi.waitFor(() => expect(vault.getSecurityStatus).toHaveBeenCalledTimes(2))
   })
 
+  it('shows the account fingerprint to compare between machines, selectable as one piece', async () => {
+    await renderSecurity(securityVault({}, { fingerprint: 'Q9WE-7TRM-X4KD-2PLA-HN3C' }))
+    const fingerprint = screen.getByTestId('account-fingerprint')
+    expect(fingerprint.textContent).toBe('Q9WE-7TRM-X4KD-2PLA-HN3C')
+    expect(fingerprint.className).toBe('security-fingerprint')
+    expect(screen.getByRole('heading', { name: 'Account fingerprint' })).toBeDefined()
+    expect(
+      screen.getByText(
+        "Every machine signed in to this account shows this same fingerprint. Compare it when you set up a new machine; if it differs, do not use that machine's vault.",
+      ),
+    ).toBeDefined()
+  })
+
   it('says when a change is waiting for the sync server', async () => {
     await renderSecurity(securityVault({}, { changePending: true }))
     expect(screen.getByTestId('change-pending').textContent).toBe(

@@ -5,6 +5,7 @@ import { VaultClientContext } from '../../src-renderer/src/api/use-vault-client.
 import { createVaultClient } from '../../src-renderer/src/api/vault-client.ts'
 import { SettingsPanel } from '../../src-renderer/src/features/settings/SettingsPanel.tsx'
 import { fail, ok, type StubVault, SYNC_OFF, SYNC_REPORT, SYNC_URL, stubVault, syncOn } from './support/stub-vault.ts'
+import { IDS, SUMMARIES } from './vault-fixtures.tsx'
 
 afterEach(() => {
   cleanup()
@@ -25,8 +26,8 @@ function renderPanel(vault: StubVault) {
 }
 
 /**
- * A vault whose sync status is `before` until enableSync or syncNow succeeds
- * (once `gate` opens, when given), then `after`.
+ * A vault whose sync status is `before` until enableSync, syncNow or
+ * recheckSync succeeds (once `gate` opens, when given), then `after`.
  */
 function vaultWithSync(
   before: object,
@@ -44,6 +45,7 @@ function vaultWithSync(
     getSyncStatus: async () => ok(status),
     enableSync: succeed,
     syncNow: succeed,
+    recheckSync: succeed,
     disableSync: async () => {
       status = SYNC_OFF
       return ok(null)
@@ -129,6 +131,7 @@ describe('Settings → Sync, while off', () => {
     ['SYNC_UNREACHABLE', 'The sync server cannot be reached.', 'Cannot reach the sync server'],
     ['SYNC_AUTH_FAILED', 'The server wants the email address confirmed first.', 'The sync server refused the sign-in'],
     ['SYNC_PROTOCOL', 'The sync server answered unexpectedly (PGRST202).', 'Unexpected answer from the server'],
+    ['SYNC_HALTED', 'The sync server showed an older copy of the vault.', 'Syncing stopped to protect your vault'],
   ] as const)('explains %s in a banner and keeps what was typed', async (code, words, title) => {
     renderPanel(vaultWithSync(SYNC_OFF, SYNC_OFF, { enableSync: async () => fail(code, words) }))
     await fillSetup()
@@ -137,6 +140,8 @@ describe('Settings → Sync, while off', () => {
     expect(banner.textContent).toContain(title)
     expect(banner.textContent).toContain(words)
     if (code === 'SYNC_PROTOCOL') expect(banner.textContent).toContain("Vault's sync schema")
+    if (code === 'SYNC_HALTED')
+      expect(banner.textContent).toContain('Your items on this device were left as they were.')
     expect((screen.getByLabelText('Master password') as HTMLInputElement).value).toBe(PASSWORD)
   })
 })
@@ -164,6 +169,18 @@ describe('Settings → Sync, while on', () => {
     expect(screen.getByTestId('sync-conflicts').textContent).toContain("earlier version in the item's history")
     expect(screen.getByTestId('sync-rejected').textContent).toContain('1 server record could not be opened')
     expect(screen.getByTestId('sync-rejected').textContent).toContain('the copy on this device was kept')
+  })
+
+  it('shows the vault history this device verified, with what to compare', async () => {
+    renderPanel(vaultWithSync(syncOn(undefined, { history: { counter: 12, code: 'K7QD-3MXA' } })))
+    expect((await screen.findByTestId('sync-history')).textContent).toBe('Vault history #12 · K7QD-3MXA')
+    expect(screen.getByText(/A different code for the same number means the server is showing them/)).toBeDefined()
+  })
+
+  it('shows no vault history before one was verified', async () => {
+    renderPanel(vaultWithSync(syncOn()))
+    await screen.findByTestId('sync-url')
+    expect(screen.queryByTestId('sync-history')).toBeNull()
   })
 
   it('says why sync is paused', async () => {
@@ -247,5 +264,110 @@ describe('Settings → Sync, when signed out', () => {
     status = SIGNED_OUT
     act(() => vault.emit({ type: 'syncChanged' }))
     expect(await screen.findByTestId('sync-signed-out')).toBeDefined()
+  })
+})
+
+describe('Settings → Sync, when stopped to protect the vault', () => {
+  const NOT_HERE = '0b6f9d52-6a43-4f7e-9a57-1f0c3c1f1a99'
+  const MESSAGE =
+    'The sync server showed this device a vault history that differs from the one your other devices wrote.'
+  const halted = (itemIds: string[]) =>
+    syncOn(Date.now() - 3_600_000, {
+      state: 'halted',
+      halted: { kind: 'fork', message: MESSAGE, itemIds, detectedAt: Date.now() - 5 * 60_000 },
+      history: { counter: 12, code: 'K7QD-3MXA' },
+    })
+  const withItems = { listItems: async () => ok({ items: SUMMARIES, total: SUMMARIES.length }) }
+  const alert = async () => within(await screen.findByTestId('sync-halted')).getByRole('alert')
+
+  it('says what happened, names the items it knows, what it means, and keeps turning sync off at hand', async () => {
+    const vault = vaultWithSync(halted([IDS.github, IDS.visa, NOT_HERE]), syncOn(), withItems)
+    renderPanel(vault)
+    const box = await alert()
+    expect(within(box).getByText('Syncing stopped to protect your vault')).toBeDefined()
+    expect(within(box).getByTestId('sync-halted-message').textContent).toBe(MESSAGE)
+    const items = await within(box).findAllByRole('listitem')
+    expect(items.map((item) => item.textContent)).toEqual(['GitHub', 'Visa', 'and 1 other item'])
+    expect(box.textContent).toContain('Nothing on this device was changed or sent')
+    expect(box.textContent).toContain('Your other devices may have been shown something different.')
+    expect(box.textContent).toContain('Compare the vault history number and code')
+    expect(box.textContent).toContain(
+      'If you did not restore the sync server from a backup, treat the server as compromised.',
+    )
+    expect(box.textContent).toMatch(/Stopped 5 min ago\./)
+    expect(screen.getByTestId('sync-state').textContent).toBe('Stopped')
+    expect(screen.getByTestId('sync-history').textContent).toBe('Vault history #12 · K7QD-3MXA')
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Turn off sync' })).toBeDefined()
+    expect(vault.syncNow).not.toHaveBeenCalled()
+  })
+
+  it('counts the items when this device does not know them', async () => {
+    renderPanel(vaultWithSync(halted([NOT_HERE, '0b6f9d52-6a43-4f7e-9a57-1f0c3c1f1a98'])))
+    const box = await alert()
+    await vi.waitFor(() =>
+      expect(within(box).getByTestId('sync-halted-items').textContent).toBe('It concerns 2 items.'),
+    )
+    expect(within(box).queryByRole('list')).toBeNull()
+  })
+
+  it('checks again, busy meanwhile, and shows sync back on once the server agrees', async () => {
+    const gate = deferred<void>()
+    const report = { ...SYNC_REPORT, pulled: 2 }
+    const vault = vaultWithSync(halted([IDS.github]), syncOn(Date.now()), withItems, gate.promise)
+    vault.recheckSync.mockImplementation(async () => {
+      await gate.promise
+      vault.getSyncStatus.mockImplementation(async () => ok(syncOn(Date.now())))
+      return ok(report)
+    })
+    renderPanel(vault)
+    await alert()
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
+    expect(vault.recheckSync).toHaveBeenCalledTimes(1)
+    const busy = screen.getByRole('button', { name: /Checking/ }) as HTMLButtonElement
+    expect(busy.disabled).toBe(true)
+    expect(screen.getByTestId('sync-recheck-status').textContent).toContain('Asking the server')
+    await act(async () => gate.resolve())
+    await vi.waitFor(() => expect(screen.queryByTestId('sync-halted')).toBeNull())
+    expect(screen.getByTestId('sync-state').textContent).toBe('On')
+    expect(screen.getByTestId('sync-report').textContent).toContain('2 changes received')
+    expect(screen.getByRole('button', { name: 'Sync now' })).toBeDefined()
+    expect(vault.syncNow).not.toHaveBeenCalled()
+  })
+
+  it('keeps the alert and says so when the problem is still there', async () => {
+    const vault = vaultWithSync(halted([IDS.github]), syncOn(), {
+      ...withItems,
+      recheckSync: async () => fail('SYNC_HALTED', MESSAGE),
+    })
+    renderPanel(vault)
+    await alert()
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('sync-recheck-status').textContent).toBe(
+        'The problem is still there, so syncing stays stopped.',
+      ),
+    )
+    expect(screen.getByTestId('sync-recheck-status').getAttribute('role')).toBe('status')
+    expect((await alert()).textContent).toContain(MESSAGE)
+    expect((screen.getByRole('button', { name: 'Check again' }) as HTMLButtonElement).disabled).toBe(false)
+    expect(vault.recheckSync).toHaveBeenCalledTimes(1)
+  })
+
+  it('says when the check itself could not be made', async () => {
+    renderPanel(
+      vaultWithSync(halted([]), syncOn(), {
+        recheckSync: async () => fail('SYNC_UNREACHABLE', 'The sync server cannot be reached.'),
+      }),
+    )
+    await alert()
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }))
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('sync-recheck-status').textContent).toBe(
+        'Could not check again: The sync server cannot be reached.',
+      ),
+    )
+    expect(screen.getByTestId('sync-halted')).toBeDefined()
+    expect(screen.queryByTestId('sync-halted-items')).toBeNull()
   })
 })

@@ -70,6 +70,22 @@ describe('The sidebar sync line', () => {
     expect(await within(dialog).findByTestId('sync-signed-out')).toBeDefined()
   })
 
+  it('says sync stopped when main halted it, and sends the user to Settings to see why', async () => {
+    const message = 'The sync server showed this device an older copy of the vault than it had verified.'
+    const halted = { kind: 'rollback' as const, message, itemIds: [], detectedAt: Date.now() }
+    const { vault } = workspaceWithSync(syncOn(undefined, { state: 'halted', halted }))
+    const text = await shown('Sync stopped')
+    expect(text.getAttribute('title')).toContain(message)
+    const status = within(await line())
+    expect(status.getByRole('status').textContent).toBe('Sync stopped')
+    expect((await line()).getAttribute('data-phase')).toBe('halted')
+    expect(status.queryByRole('button', { name: 'Sync now' })).toBeNull()
+    fireEvent.click(status.getByRole('button', { name: 'Why sync stopped' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' })
+    expect(await within(dialog).findByTestId('sync-halted')).toBeDefined()
+    expect(vault.syncNow).not.toHaveBeenCalled()
+  })
+
   it('follows main’s syncChanged event, and reloads the list when a sync has finished', async () => {
     const { vault, status } = workspaceWithSync(syncOn())
     await shown('Synced 2 min ago')

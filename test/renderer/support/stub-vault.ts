@@ -7,6 +7,7 @@ import type { VaultApi } from '@shared/ipc/contract.ts'
 import type { VaultEvent, VaultEventListener } from '@shared/ipc/events.ts'
 import { METHODS, type Method } from '@shared/ipc/methods.ts'
 import type { IpcFailure } from '@shared/ipc/result.ts'
+import type { SecurityStatusView, SyncStatusView } from '@shared/ipc/views.ts'
 import { vi } from 'vitest'
 
 export const APP_INFO = {
@@ -20,16 +21,23 @@ export const ACCOUNT_ID = 'ABC234'
 export const SECRET_KEY = 'K1-ABC234-DEF567-GHJ89K-LMN234-PQRST-VWX56'
 
 /** Sync as a fresh vault has it: off. */
-export const SYNC_OFF = { state: 'off', url: null, lastSyncAt: null, error: null }
+export const SYNC_OFF = {
+  state: 'off',
+  url: null,
+  lastSyncAt: null,
+  error: null,
+  halted: null,
+  history: null,
+} satisfies SyncStatusView
 
 export const SYNC_URL = 'https://abcdefgh.supabase.co'
 
 /** Sync on and idle, last synced at `lastSyncAt`. */
-export const syncOn = (lastSyncAt: number | null = Date.now() - 2 * 60_000, overrides: object = {}) => ({
-  state: 'idle',
-  url: SYNC_URL,
-  lastSyncAt,
-  error: null,
+export const syncOn = (
+  lastSyncAt: number | null = Date.now() - 2 * 60_000,
+  overrides: Partial<SyncStatusView> = {},
+) => ({
+  ...({ state: 'idle', url: SYNC_URL, lastSyncAt, error: null, halted: null, history: null } satisfies SyncStatusView),
   ...overrides,
 })
 
@@ -45,7 +53,8 @@ export const SECURITY_STATUS = {
   kitOutdated: false,
   changePending: false,
   signInAddress: null,
-}
+  fingerprint: 'H4KQ-PZ7M-3XWA-9TNC-R2VE',
+} satisfies SecurityStatusView
 
 /** A sync that moved nothing and found nothing odd. */
 export const SYNC_REPORT = { pulled: 0, pushed: 0, conflicts: [], rejected: [], finishedAt: 1_700_000_000_000 }
@@ -71,6 +80,7 @@ const DEFAULTS: Partial<Record<Method, unknown>> = {
   revokeDevice: null,
   disableSync: null,
   dismissConflict: null,
+  recheckSync: SYNC_REPORT,
   readSetupCode: { server: { url: SYNC_URL, anonKey: ANON_KEY }, email: 'ada@example.org', secretKey: SECRET_KEY },
   saveEmergencyKit: { saved: true, fileName: 'Vault Emergency Kit.pdf' },
   verifyEmergencyKit: { secretKeyMatches: true, emailMatches: null, serverMatches: null },

@@ -11,9 +11,10 @@ import { useSecurityStatus } from './use-security-status.ts'
 type Action = 'password' | 'secret-key' | 'kdf'
 
 /**
- * Settings → Security: the Emergency Kit, and changing the master password,
- * the Secret Key or the key-derivation cost. One change form is open at a
- * time, so each has one "Master password" field and the dialog stays short.
+ * Settings → Security: the Emergency Kit, changing the master password, the
+ * Secret Key or the key-derivation cost, and the account fingerprint. One
+ * change form is open at a time, so each has one "Master password" field
+ * and the dialog stays short.
  */
 export function SecuritySection() {
   const security = useSecurityStatus()
@@ -50,6 +51,28 @@ export function SecuritySection() {
       <Part title="Key derivation">
         {status ? <KeyDerivation status={status} {...actionFor('kdf')} /> : <p className="muted">Loading…</p>}
       </Part>
+      <Part title="Account fingerprint">
+        {status ? <AccountFingerprint fingerprint={status.fingerprint} /> : <p className="muted">Loading…</p>}
+      </Part>
+    </div>
+  )
+}
+
+/**
+ * A digest of the account's public identity, the same on every machine of
+ * the account: comparing it is how the user knows a new machine holds this
+ * account and not one a server slipped in.
+ */
+function AccountFingerprint({ fingerprint }: { readonly fingerprint: string }) {
+  return (
+    <div className="security-action">
+      <p className="security-fingerprint" data-testid="account-fingerprint">
+        {fingerprint}
+      </p>
+      <p className="security-text">
+        Every machine signed in to this account shows this same fingerprint. Compare it when you set up a new machine;
+        if it differs, do not use that machine's vault.
+      </p>
     </div>
   )
 }

@@ -1,16 +1,19 @@
 import './sidebar-sync.css'
-import { RefreshIcon } from '../../ui/icons.tsx'
+import { RefreshIcon, WarningIcon } from '../../ui/icons.tsx'
 import { WithSync } from './SyncProvider.tsx'
 import { useSync } from './sync-context.ts'
 import { type SyncPhase, syncPhase } from './sync-state.ts'
 import { absoluteTime, relativeTime, useNow } from './sync-time.ts'
 
 export interface SidebarSyncStatusProps {
-  /** Signed out: the way back (the master password) is in Settings → Sync. */
+  /** Signed out or stopped: the way on (the master password, Check again) is in Settings → Sync. */
   readonly onOpenSettings: () => void
 }
 
-/** One line above the sidebar's tools: "Synced 2 min ago", "Syncing…", "Sync paused: …"; nothing while sync is off. */
+/**
+ * One line above the sidebar's tools: "Synced 2 min ago", "Syncing…", "Sync paused: …",
+ * "Sync stopped"; nothing while sync is off.
+ */
 export function SidebarSyncStatus(props: SidebarSyncStatusProps) {
   return (
     <WithSync>
@@ -25,7 +28,7 @@ function SyncLine({ onOpenSettings }: SidebarSyncStatusProps) {
   const phase = syncPhase(sync.status, sync.running)
   if (phase.kind === 'off') return null
   const { text, detail } = describe(phase, now)
-  const signedOut = phase.kind === 'signed-out'
+  const action = actionOf(phase)
   return (
     <div className="sidebar-sync" data-phase={phase.kind} data-testid="sidebar-sync">
       <span className="sidebar-sync-dot" aria-hidden="true" />
@@ -40,12 +43,12 @@ function SyncLine({ onOpenSettings }: SidebarSyncStatusProps) {
       <button
         type="button"
         className={phase.kind === 'syncing' ? 'sidebar-sync-button is-spinning' : 'sidebar-sync-button'}
-        aria-label={signedOut ? 'Sign in to sync' : 'Sync now'}
-        title={`${signedOut ? 'Sign in to sync' : 'Sync now'} (${text})`}
+        aria-label={action.label}
+        title={`${action.label} (${text})`}
         disabled={phase.kind === 'syncing'}
-        onClick={signedOut ? onOpenSettings : () => void sync.syncNow()}
+        onClick={action.opensSettings ? onOpenSettings : () => void sync.syncNow()}
       >
-        <RefreshIcon />
+        {phase.kind === 'halted' ? <WarningIcon /> : <RefreshIcon />}
       </button>
     </div>
   )
@@ -63,5 +66,20 @@ function describe(phase: Exclude<SyncPhase, { kind: 'off' }>, now: number): { te
       return { text: 'Sync paused: signed out', detail: 'Sign in again from Settings → Sync.' }
     case 'paused':
       return { text: `Sync paused: ${phase.reason}`, detail: phase.message }
+    case 'halted':
+      return { text: 'Sync stopped', detail: `${phase.message} Open Settings → Sync to check again.` }
+  }
+}
+
+/** What the button does: sync now, or (when that cannot help) open Settings → Sync. */
+function actionOf(phase: Exclude<SyncPhase, { kind: 'off' }>): { label: string; opensSettings: boolean } {
+  switch (phase.kind) {
+    case 'signed-out':
+      return { label: 'Sign in to sync', opensSettings: true }
+    // Syncing again would only stop again: the explanation and Check again are in the settings.
+    case 'halted':
+      return { label: 'Why sync stopped', opensSettings: true }
+    default:
+      return { label: 'Sync now', opensSettings: false }
   }
 }

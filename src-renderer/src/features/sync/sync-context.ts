@@ -8,6 +8,7 @@
  *   sync.running           a sync this window asked for is under way
  *   sync.report            the last report a sync this window ran returned
  *   await sync.syncNow()   sync now (syncNow({ password }) signs in again first)
+ *   await sync.recheck()   after a halt: ask main to check the server again
  *
  * Provided by SyncProvider (the workspace mounts one); WithSync supplies one
  * where none is mounted, so the Settings panel also works on its own.
@@ -25,6 +26,8 @@ export interface SyncControl {
   readonly report: SyncReportView | null
   readonly refresh: () => Promise<void>
   readonly syncNow: (password?: string) => Promise<IpcResult<SyncReportView>>
+  /** After a halt: a report once the server agrees again, SYNC_HALTED while the problem is still there. */
+  readonly recheck: () => Promise<IpcResult<SyncReportView>>
   readonly enable: (request: Req<'enableSync'>) => Promise<IpcResult<SyncReportView>>
   readonly disable: () => Promise<IpcResult<null>>
 }

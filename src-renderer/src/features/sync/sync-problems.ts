@@ -41,6 +41,11 @@ const RULES: Partial<Record<string, Rule>> = {
   },
   SYNC_SESSION_EXPIRED: { title: 'Signed out of sync' },
   SYNC_DEVICE_REVOKED: { title: 'This device was signed out' },
+  SYNC_HALTED: {
+    title: 'Syncing stopped to protect your vault',
+    advice:
+      'Your items on this device were left as they were. Settings → Sync explains what happened and lets you check again.',
+  },
   WRONG_PASSWORD_OR_SECRET_KEY: {
     field: 'password',
     message: 'That master password is not right. Try again.',

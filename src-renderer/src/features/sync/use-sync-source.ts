@@ -36,6 +36,7 @@ export function useSyncSource(): SyncControl {
       report,
       refresh,
       syncNow: (password) => reporting(() => client.syncNow(password === undefined ? {} : { password })),
+      recheck: () => reporting(() => client.recheckSync()),
       enable: (request: Req<'enableSync'>) => reporting(() => client.enableSync(request)),
       disable: async () => {
         const result = await client.disableSync()

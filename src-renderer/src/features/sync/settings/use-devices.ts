@@ -11,8 +11,8 @@ export interface DevicesControl {
   readonly revoke: (deviceId: string) => Promise<boolean>
 }
 
-/** Codes after which the status has changed too (signed out, paused): the section should show it. */
-const STATUS_CODES = new Set(['SYNC_SESSION_EXPIRED', 'SYNC_DEVICE_REVOKED', 'SYNC_UNREACHABLE'])
+/** Codes after which the status has changed too (signed out, paused, stopped): the section should show it. */
+const STATUS_CODES = new Set(['SYNC_SESSION_EXPIRED', 'SYNC_DEVICE_REVOKED', 'SYNC_UNREACHABLE', 'SYNC_HALTED'])
 
 /** The account's devices, from the server; reloaded after each sync this window sees and after a revoke. */
 export function useDevices(): DevicesControl {
