@@ -1,7 +1,9 @@
 /** `vault status`: where the vault is and whether this device can unlock it, without unlocking it. */
 import { existsSync } from 'node:fs'
 import { isVaultError } from '../../../src-shared/errors.ts'
+import { initCrypto } from '../../crypto/index.ts'
 import { createOsKeychain } from '../../keychain/index.ts'
+import { accountFingerprint } from '../../vault/index.ts'
 import { flag, positionals } from '../args.ts'
 import { type Command, type CommandContext, GLOBAL_HELP, JSON_OPTION } from '../command.ts'
 import { openExistingStore } from '../session.ts'
@@ -11,6 +13,8 @@ interface StatusReport {
   readonly vaultFile: string
   readonly state: 'no-account' | 'locked'
   readonly accountId?: string
+  /** The account fingerprint every machine of the account shows (Settings → Security). */
+  readonly fingerprint?: string
   /** null when the keychain could not be asked. */
   readonly secretKeyInKeychain?: boolean | null
   readonly keychainProblem?: string
@@ -22,7 +26,9 @@ export const status: Command = {
   options: { ...JSON_OPTION },
   help: `Usage: vault status [--json]
 
-Shows the vault file, its account id, and whether the OS keychain holds the Secret Key. Needs no
+Shows the vault file, its account id and fingerprint (the same on every machine of the account:
+compare it with Settings → Security on another machine), and whether the OS keychain holds the
+Secret Key. Needs no
 password: every other command unlocks the vault for itself and locks it again when it is done.
 Exits 0 even when there is no vault yet (state "no-account").
 
@@ -41,21 +47,25 @@ async function run({ parsed, location, out }: CommandContext): Promise<void> {
   }
   out.line('State:       locked (each command unlocks it and locks it again)')
   out.line(`Account:     ${report.accountId}`)
+  out.line(`Fingerprint: ${report.fingerprint}`)
   out.line(`Secret Key:  ${secretKeyLine(report)}`)
 }
 
 async function statusReport(dataDir: string, vaultFile: string): Promise<StatusReport> {
   if (!existsSync(vaultFile)) return { dataDir, vaultFile, state: 'no-account' }
+  await initCrypto()
   const store = openExistingStore({ dataDir, file: vaultFile })
   let accountId: string
+  let fingerprint: string
   try {
     const account = store.getAccount()
     if (account === null) return { dataDir, vaultFile, state: 'no-account' }
     accountId = account.accountId
+    fingerprint = accountFingerprint(account.accountId, account.boxPublicKey)
   } finally {
     store.close()
   }
-  return { dataDir, vaultFile, state: 'locked', accountId, ...(await keychainFacts(accountId)) }
+  return { dataDir, vaultFile, state: 'locked', accountId, fingerprint, ...(await keychainFacts(accountId)) }
 }
 
 async function keychainFacts(

@@ -42,7 +42,11 @@ describe('vault create', () => {
     expect(result.stderr).toContain('saved in the OS keychain')
     expectNoSecretIn(result.stderr, secrets)
     const status = await runCli(['status', '--json', '--data-dir', dir])
-    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'locked', secretKeyInKeychain: true })
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      state: 'locked',
+      secretKeyInKeychain: true,
+      fingerprint: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/),
+    })
   })
 
   it("refuses a weak master password with zxcvbn's advice, and leaves no vault file", async () => {
