@@ -46,6 +46,22 @@ async function editedOnA(v: Victim) {
   return { x, old, newer: revealed(v.b) }
 }
 
+/**
+ * A changes MAIL's password and syncs; the server then drops the history entry that vouched for
+ * it and puts the row back as it was, so the vault looks to everyone else as if A never wrote.
+ */
+async function editedOnAThenHidden(v: Victim, password: string): Promise<string> {
+  const x = idOf(v.a, MAIL)
+  const old = await v.server.snapshot('items', v.userId, { item_id: x })
+  const head = await v.server.logHead(v.userId, v.vaultId)
+  v.a.vault.updateItem(x, { fields: { password } })
+  await v.a.sync.syncNow()
+  expect(await v.server.logHead(v.userId, v.vaultId)).toBe(head + 1)
+  await v.server.deleteLog(v.userId, v.vaultId, head + 1)
+  await v.server.restore(old)
+  return x
+}
+
 describe('5. Rollback and deletion', () => {
   it('an older revision put back (its old ciphertext and revision, a new seq): B sees a rollback, keeps the newer one', async () => {
     const v = await victim(stack())
@@ -108,14 +124,7 @@ describe('5. Rollback and deletion', () => {
 
   it('the newest history entry dropped with the row it vouched for: A, which wrote it, sees the rollback', async () => {
     const v = await victim(stack())
-    const x = idOf(v.a, MAIL)
-    const old = await v.server.snapshot('items', v.userId, { item_id: x })
-    const head = await v.server.logHead(v.userId, v.vaultId)
-    v.a.vault.updateItem(x, { fields: { password: 'canary-pass-newer' } })
-    await v.a.sync.syncNow()
-    expect(await v.server.logHead(v.userId, v.vaultId)).toBe(head + 1)
-    await v.server.deleteLog(v.userId, v.vaultId, head + 1)
-    await v.server.restore(old)
+    const x = await editedOnAThenHidden(v, 'canary-pass-newer')
 
     // B never saw the edit, so what it is shown is a consistent older vault: it cannot tell (a fork, below).
     await v.b.sync.syncNow()
@@ -152,14 +161,9 @@ describe('6. Forking', () => {
 
   it('A and B kept on two histories (entry and row rolled back for B, B writes on top): A sees the fork', async () => {
     const v = await victim(stack())
-    const x = idOf(v.b, MAIL)
-    const old = await v.server.snapshot('items', v.userId, { item_id: x })
+    const x = await editedOnAThenHidden(v, 'canary-pass-from-a')
     const head = await v.server.logHead(v.userId, v.vaultId)
-    v.a.vault.updateItem(x, { fields: { password: 'canary-pass-from-a' } })
-    await v.a.sync.syncNow()
-    // The server hides A's entry and row from B; B's own edit then becomes entry head + 1 on another branch.
-    await v.server.deleteLog(v.userId, v.vaultId, head + 1)
-    await v.server.restore(old)
+    // B's own edit then becomes the next entry, on another branch than A's.
     v.b.vault.updateItem(x, { fields: { password: 'canary-pass-from-b' } })
     await v.b.sync.syncNow()
     expect(await v.server.logHead(v.userId, v.vaultId)).toBe(head + 1)
