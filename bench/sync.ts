@@ -1,10 +1,13 @@
 /**
  * Sync through the local Supabase stand-in (test/supabase/stack.ts: real
  * PostgREST and migrations, auth and realtime stand-ins; unmodified
- * supabase-js): device A pushes 10,000 realistic items, a fresh device B
- * joins and pulls them all, then single edits on A reach B, by realtime hint
- * and by polling. Each is reported next to a direct SQL read (or update and
- * read) of the same rows, measured in the same run.
+ * supabase-js): device A pushes 10,000 realistic items (push_items, up to
+ * 200 per call with the vault history entry that vouches for them), a fresh
+ * device B joins and pulls them all (each row verified against the history
+ * read with pull_log before and after the pages), then single edits on A
+ * reach B, by realtime hint and by polling. Each is reported next to a
+ * direct SQL read (or update and read) of the same rows, measured in the
+ * same run.
  *
  * Needs the Postgres test cluster: `bash scripts/postgres-test-cluster.sh start`.
  * Everything it makes (database clone, PostgREST, device folders) is removed afterwards.
@@ -22,7 +25,7 @@ import { Trace } from './sync/trace.ts'
 import { generateItems } from './vault/content.ts'
 
 const SEED = 0x5eed
-/** --quick is a smoke run: a tenth of the items, so the push (one request per item) stays short. */
+/** --quick is a smoke run: a tenth of the items, one join and three change rounds. */
 const ITEMS = { full: 10_000, quick: 1_000 }
 const ROUNDS = {
   join: { full: 3, quick: 1 },

@@ -24,7 +24,7 @@ export interface ChangeSample {
   /** Edit → B's index shows it (sql: update + read back). */
   readonly latencyMs: number
   readonly editMs: number
-  /** A's syncNow(): session refresh, pull, push (one put_item), touch_device. */
+  /** A's syncNow(): session refresh, pull (with pull_log before and after), push (one push_items), touch_device. */
   readonly pusherSyncMs: number
   /** Edit → the first realtime hint at B (it arrives in the polling variant too, unused). */
   readonly hintMs: number | null

@@ -1,11 +1,15 @@
 /**
  * The first full pull: a fresh device B joins the account (SyncService.join:
  * prelogin, Argon2id for the login secret, sign-in, account and vault keys
- * copied down, unlock, then the first sync brings every item), then lists its
+ * copied down, unlock, then the first sync brings every item, each verified
+ * against the vault history read before and after the rows), then lists its
  * items. Split by the trace's spans; next to it, the reference: the same rows
- * read straight from Postgres as superuser (one query), and base64-decoded.
+ * read straight from Postgres as superuser (one query), and base64-decoded;
+ * and, apart, the BLAKE2b digest of every decoded record (what verification
+ * computes per row).
  */
 import pg from 'pg'
+import { sealedDigest } from '../../src-main/sync/vault-history.ts'
 import { UNLOCK_MEASURES } from '../../src-main/vault/index.ts'
 import type { SupabaseStack } from '../../test/supabase/stack.ts'
 import { configOf, type Devices, EMAIL, PASSWORD } from './devices.ts'
@@ -16,8 +20,11 @@ export const JOIN_PHASES = [
   ['copyKeys', 'account record and vault keys from the server'],
   ['unlock', 'unlock (Argon2id again; no items yet)'],
   ['beforeItems', 'device, session refresh, realtime, account/vault check'],
+  ['historyBefore', 'vault history before the rows: pull_log, open and check its entries'],
   ['pages', 'item pages through PostgREST (HTTP, JSON, base64)'],
-  ['apply', 'open, save (one SQLite commit each), index'],
+  ['verify', 'verification: BLAKE2b digest of each row, checked against the history'],
+  ['apply', 'open, save (one SQLite commit per page), index'],
+  ['historyAfter', 'vault history after the rows: pull_log again, delivery check, history saved'],
   ['afterItems', 'push check, touch_device'],
   ['firstList', 'first listItems() (sorts by title)'],
 ] as const
@@ -30,6 +37,12 @@ export interface JoinSample {
   readonly deriveMs: number | null
   readonly pages: number
   readonly rowsPulled: number
+  /** VaultHistory.check() calls during the pages: one per pulled row. */
+  readonly rowsVerified: number
+  /** pull_log() calls (before and after the rows), the history entries they returned, and their summed time. */
+  readonly logCalls: number
+  readonly logEntries: number
+  readonly logMs: number
   /** listItems({}) (not in the trash) and listItems({ trash: true }) after the join. */
   readonly listed: number
   readonly trashed: number
@@ -40,6 +53,8 @@ export interface JoinSample {
 export interface SqlRead {
   readonly readMs: number
   readonly decodeMs: number
+  /** sealedDigest() of every decoded record, timed apart (not in decodeMs). */
+  readonly digestMs: number
   readonly rows: number
   readonly base64Chars: number
   readonly sealedBytes: number
@@ -57,24 +72,44 @@ function only(spans: readonly Span[], what: string): Span {
   return span
 }
 
-function phasesOf(trace: Trace, w: Window): { phases: Record<JoinPhase, number>; pages: Span[] } {
+interface Phases {
+  readonly phases: Record<JoinPhase, number>
+  readonly pages: Span[]
+  readonly checks: Span[]
+}
+
+/**
+ * The first sync's pull, in order: history.load (pull_log, entries opened),
+ * the item pages (each page's rows checked, then applied in one commit),
+ * history.catchUp (pull_log again), then the delivery check and
+ * history.commit; every phase ends where the next begins.
+ */
+function phasesOf(trace: Trace, w: Window): Phases {
   const firstAccount = only(trace.callsIn('pullAccount', w.t0, w.joined), 'pullAccount')
   const unlock = only(trace.callsIn('unlock', w.t0, w.joined), 'unlock')
-  const pages = trace.callsIn('pullItems', w.t0, w.joined)
+  const load = only(trace.callsIn('history.load', unlock.end, w.joined), 'VaultHistory.load')
+  const pages = trace.callsIn('pullItems', load.end, w.joined)
   const first = only(pages, 'pullItems')
-  const last = pages.at(-1) ?? first
-  const pagesMs = sumMs(pages)
+  const catchUp = only(trace.callsIn('history.catchUp', first.end, w.joined), 'VaultHistory.catchUp')
+  const commit = only(trace.callsIn('history.commit', catchUp.end, w.joined), 'VaultHistory.commit')
+  const inPages = pages.filter((s) => s.start < catchUp.start)
+  const checks = trace.callsIn('history.check', first.start, catchUp.start)
+  const pagesMs = sumMs(inPages)
+  const verifyMs = sumMs(checks)
   const phases = {
     signIn: firstAccount.start - w.t0,
     copyKeys: unlock.start - firstAccount.start,
     unlock: unlock.end - unlock.start,
-    beforeItems: first.start - unlock.end,
+    beforeItems: load.start - unlock.end,
+    historyBefore: first.start - load.start,
     pages: pagesMs,
-    apply: last.end - first.start - pagesMs,
-    afterItems: w.joined - last.end,
+    verify: verifyMs,
+    apply: catchUp.start - first.start - pagesMs - verifyMs,
+    historyAfter: commit.end - catchUp.start,
+    afterItems: w.joined - commit.end,
     firstList: w.listed - w.joined,
   }
-  return { phases, pages }
+  return { phases, pages: inPages, checks }
 }
 
 /** Joins with a fresh device and lists its items; the device stays open for the caller. */
@@ -86,13 +121,18 @@ export async function joinOnce(stack: SupabaseStack, devices: Devices, trace: Tr
   const joined = performance.now()
   const visible = device.vault.listItems({})
   const listed = performance.now()
-  const { phases, pages } = phasesOf(trace, { t0, joined, listed })
+  const { phases, pages, checks } = phasesOf(trace, { t0, joined, listed })
+  const logs = trace.callsIn('pullLog', t0, joined)
   const sample: JoinSample = {
     totalMs: listed - t0,
     phasesMs: phases,
     deriveMs: performance.getEntriesByName(UNLOCK_MEASURES.derive, 'measure').at(-1)?.duration ?? null,
     pages: pages.length,
     rowsPulled: pages.reduce((sum, s) => sum + s.rows, 0),
+    rowsVerified: checks.length,
+    logCalls: logs.length,
+    logEntries: logs.reduce((sum, s) => sum + s.rows, 0),
+    logMs: sumMs(logs),
     listed: visible.length,
     trashed: device.vault.listItems({ trash: true }).length,
     requests: trace.requestCount(t0, joined),
@@ -126,12 +166,25 @@ export async function sqlReadAll(client: pg.Client, userId: string): Promise<Sql
   const read = performance.now()
   let base64Chars = 0
   let sealedBytes = 0
+  const decoded: Buffer[] = []
   for (const row of rows) {
     if (row.sealed === null) continue
     base64Chars += row.sealed.length
-    sealedBytes += Buffer.from(row.sealed, 'base64').length
+    const sealed = Buffer.from(row.sealed, 'base64')
+    sealedBytes += sealed.length
+    decoded.push(sealed)
   }
-  return { readMs: read - started, decodeMs: performance.now() - started, rows: rows.length, base64Chars, sealedBytes }
+  const decodedAt = performance.now()
+  for (const sealed of decoded) sealedDigest(sealed)
+  const digestMs = performance.now() - decodedAt
+  return {
+    readMs: read - started,
+    decodeMs: decodedAt - started,
+    digestMs,
+    rows: rows.length,
+    base64Chars,
+    sealedBytes,
+  }
 }
 
 export function joinFailures(samples: readonly JoinSample[], expected: number, trashed: number): string[] {
@@ -139,6 +192,7 @@ export function joinFailures(samples: readonly JoinSample[], expected: number, t
     const at = `sync join ${i + 1}`
     const out: string[] = []
     if (s.rowsPulled !== expected) out.push(`${at}: pulled ${s.rowsPulled} items, expected ${expected}`)
+    if (s.rowsVerified !== s.rowsPulled) out.push(`${at}: ${s.rowsVerified} rows verified of ${s.rowsPulled} pulled`)
     if (s.listed + s.trashed !== expected) out.push(`${at}: ${s.listed} listed + ${s.trashed} in trash ≠ ${expected}`)
     if (s.trashed !== trashed) out.push(`${at}: ${s.trashed} in the trash, expected ${trashed}`)
     return out

@@ -2,9 +2,12 @@
  * Device A: a new account (KDF at the floor), sync turned on, then the
  * generated items created through the service in one store.transaction()
  * and pushed by one syncNow(). The push is split with the trace: the
- * put_item() calls (one HTTP request each, through PostgREST) against the
- * rest (reading the outbox, recording each item's server revision and
- * acknowledging its outbox entry in SQLite).
+ * push_items() calls (one HTTP request each through PostgREST, carrying up
+ * to 200 outbox entries / 4 MiB and the vault history entry that vouches for
+ * them), the pull_log() calls of the pull that starts every sync, and the
+ * rest (reading the outbox, a BLAKE2b digest per item, sealing each history
+ * entry, and one SQLite commit per call for the server revisions, the
+ * history and the outbox acknowledgement).
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { SupabaseStack } from '../../test/supabase/stack.ts'
@@ -22,9 +25,14 @@ export interface PushRun {
   readonly pushMs: number
   /** SyncReport.pushed: records the push sent (items, plus nothing else by then). */
   readonly pushed: number
-  readonly putItemCalls: number
-  /** Summed put_item() call times (HTTP round trip, JSON), as the transport saw them. */
-  readonly putItemMs: number
+  readonly pushItemsCalls: number
+  /** Summed push_items() call times (HTTP round trip, JSON, the server transaction), as the transport saw them. */
+  readonly pushItemsMs: number
+  /** Items sent by all push_items() calls together. */
+  readonly pushItemsRecords: number
+  readonly pullLogCalls: number
+  /** Summed pull_log() call times (HTTP, JSON, base64) during the push's sync. */
+  readonly pullLogMs: number
   readonly requests: number
   readonly routes: readonly [string, number][]
   /** Realtime hints A received while pushing: its own writes echoed back. */
@@ -83,7 +91,8 @@ export async function setUpAndPush(
   const started = performance.now()
   const report = await device.sync.syncNow()
   const ended = performance.now()
-  const puts = trace.callsIn('putItem', started, ended)
+  const pushes = trace.callsIn('pushItems', started, ended)
+  const logs = trace.callsIn('pullLog', started, ended)
   await sleep(SETTLE_MS)
   const run: PushRun = {
     accountId: created.accountId,
@@ -94,8 +103,11 @@ export async function setUpAndPush(
     createItemsMs,
     pushMs: ended - started,
     pushed: report.pushed,
-    putItemCalls: puts.length,
-    putItemMs: sumMs(puts),
+    pushItemsCalls: pushes.length,
+    pushItemsMs: sumMs(pushes),
+    pushItemsRecords: pushes.reduce((sum, s) => sum + s.rows, 0),
+    pullLogCalls: logs.length,
+    pullLogMs: sumMs(logs),
     requests: trace.requestCount(started, ended),
     routes: trace.routesIn(started, ended),
     hintsToPusher: hints - hintsBefore,

@@ -20,7 +20,8 @@ function perItem(ms: number, items: number): string {
 
 export function pushTable(run: PushRun, title: string): BenchTable {
   const n = run.itemCount
-  const rest = run.pushMs - run.putItemMs
+  const rest = run.pushMs - run.pushItemsMs - run.pullLogMs
+  const perCall = run.pushItemsCalls === 0 ? 0 : run.pushItemsRecords / run.pushItemsCalls
   return {
     title,
     columns: ['What is timed', 'ms', 'per item ms', 'HTTP requests'],
@@ -29,13 +30,23 @@ export function pushTable(run: PushRun, title: string): BenchTable {
       ['sync.enable(): Argon2id, sign-up, device, first sync', fmtMs(run.enableMs), null, null],
       [`createItem() × ${n} in one store.transaction()`, fmtMs(run.createItemsMs), perItem(run.createItemsMs, n), null],
       [`push: syncNow() with ${n} items in the outbox`, fmtMs(run.pushMs), perItem(run.pushMs, n), run.requests],
-      [`  of which put_item() calls (${run.putItemCalls})`, fmtMs(run.putItemMs), perItem(run.putItemMs, n), null],
-      ['  of which the rest (outbox, server revisions: SQLite)', fmtMs(rest), perItem(rest, n), null],
+      [
+        `  of which push_items() calls (${run.pushItemsCalls})`,
+        fmtMs(run.pushItemsMs),
+        perItem(run.pushItemsMs, n),
+        null,
+      ],
+      [`  of which pull_log() calls (${run.pullLogCalls})`, fmtMs(run.pullLogMs), perItem(run.pullLogMs, n), null],
+      ['  of which the rest (outbox, digests, history entries, SQLite)', fmtMs(rest), perItem(rest, n), null],
     ],
     notes: [
       `One run. The push sent ${run.pushed} records; requests: ${routesText(run.routes)}.`,
-      'put_item() times are the transport call as SyncServer sees it (HTTP to the gateway, PostgREST, the',
-      'function, JSON); the rest is the engine between calls: outbox reads and two SQLite commits per item.',
+      `push_items() carried ${run.pushItemsRecords} items, ${perCall.toFixed(0)} per call on average ` +
+        '(≤ 200 outbox entries, ≤ 4 MiB), each call with the vault history entry that vouches for them.',
+      'push_items() and pull_log() times are the transport call as SyncServer sees it (HTTP to the gateway,',
+      'PostgREST, the function or select, JSON); pull_log() belongs to the pull that starts the sync. The rest',
+      'is the engine between calls: outbox reads, a BLAKE2b digest per item, sealing each history entry, and',
+      'one SQLite commit per push_items() call (server revisions, history, outbox acknowledgement).',
       `Realtime hints A received for its own push: ${run.hintsToPusher} (counted 1 s after it returned).`,
     ],
   }
@@ -56,7 +67,10 @@ function joinNotes(samples: readonly JoinSample[], sql: readonly SqlRead[]): str
   const first = samples[0]
   const firstSql = sql[0]
   const mib = (value: number | undefined) => ((value ?? 0) / MiB).toFixed(1)
-  const applyPerItem = median(phaseValues(samples, 'apply')) / (first?.rowsPulled || 1)
+  const rows = first?.rowsPulled || 1
+  const applyPerItem = median(phaseValues(samples, 'apply')) / rows
+  const verifyPerItem = median(phaseValues(samples, 'verify')) / rows
+  const digestPerItem = median(sql.map((r) => r.digestMs)) / (firstSql?.rows || 1)
   return [
     `Each join is a fresh device B (own folder, store, services). ${first?.pages ?? 0} pages of ≤ 500 rows, ` +
       `${first?.rowsPulled ?? 0} rows; ${first?.requests ?? 0} HTTP requests: ${routesText(first?.routes ?? [])}.`,
@@ -64,8 +78,14 @@ function joinNotes(samples: readonly JoinSample[], sql: readonly SqlRead[]): str
       `${mib(firstSql?.base64Chars)} MiB of base64 → ${mib(firstSql?.sealedBytes)} MiB; warm connection, same run.`,
     `Argon2id at the floor (the unlock's derive measure): ${fmtMs(median(samples.map((s) => s.deriveMs ?? 0)))} ms; ` +
       'join runs it twice (login secret, then unlock). share = of the TOTAL median.',
-    "Phases are split by the trace's spans (bench/sync/trace.ts); 'apply' = first page requested → last page",
-    `back, minus the page calls: opening each record, saving it, indexing it (${applyPerItem.toFixed(2)} ms per item).`,
+    "Phases are split by the trace's spans (bench/sync/trace.ts). 'verify' = the VaultHistory.check() calls",
+    `(one per row: BLAKE2b of the sealed record, compared with the history's): ${verifyPerItem.toFixed(3)} ms per row, ` +
+      `of which the digest alone, timed on the reference's rows: ${digestPerItem.toFixed(3)} ms.`,
+    "'apply' = first page requested → second pull_log, minus the page calls and 'verify': opening each",
+    `record, saving it, indexing it (${applyPerItem.toFixed(2)} ms per item).`,
+    `pull_log: ${first?.logCalls ?? 0} calls, ${first?.logEntries ?? 0} history entries, ` +
+      `${fmtMs(median(samples.map((s) => s.logMs)))} ms (inside the two history phases, which also open the`,
+    'entries, check every revision vouched for arrived, and save the history: one row per item).',
   ]
 }
 
@@ -92,6 +112,11 @@ export function joinTable(samples: readonly JoinSample[], sql: readonly SqlRead[
       rowOf(
         'reference: + base64 decode of every sealed value',
         sql.map((r) => r.decodeMs),
+        true,
+      ),
+      rowOf(
+        'apart: BLAKE2b digest of every decoded value',
+        sql.map((r) => r.digestMs),
         true,
       ),
     ],
@@ -122,9 +147,11 @@ export function joinRecord(samples: readonly JoinSample[], sql: readonly SqlRead
       ...s,
       totalMs: round(s.totalMs),
       deriveMs: s.deriveMs === null ? null : round(s.deriveMs),
+      logMs: round(s.logMs),
       phasesMs: Object.fromEntries(Object.entries(s.phasesMs).map(([k, v]) => [k, round(v)])),
       routes: Object.fromEntries(s.routes),
     })),
-    sql: sql.map((r) => ({ ...r, readMs: round(r.readMs), decodeMs: round(r.decodeMs) })),
+    sqlDigestMs: summary(sql.map((r) => r.digestMs)),
+    sql: sql.map((r) => ({ ...r, readMs: round(r.readMs), decodeMs: round(r.decodeMs), digestMs: round(r.digestMs) })),
   }
 }
