@@ -9,7 +9,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite'
 import { bytes, int, type Row, text } from './rows.ts'
-import { guard } from './sqlite-errors.ts'
+import { guard, storeCorrupt } from './sqlite-errors.ts'
 import type { Transactor } from './transaction.ts'
 import type { HistoryHead, VouchedItem } from './types.ts'
 import { assertId } from './validate.ts'
@@ -27,13 +27,31 @@ function prepare(db: DatabaseSync) {
     putVouched: db.prepare(`INSERT INTO vouched_items (vault_id, item_id, revision, digest, deleted)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (vault_id, item_id) DO UPDATE SET revision = excluded.revision,
       digest = excluded.digest, deleted = excluded.deleted`),
-    // Vouched for, but this device has not yet seen that revision from the server.
-    outstanding: db.prepare(`SELECT v.item_id, v.revision FROM vouched_items v
-      LEFT JOIN sync_state s ON s.kind = 'item' AND s.record_id = v.item_id
-      WHERE v.vault_id = ? AND (s.server_revision IS NULL OR s.server_revision < v.revision)`),
+    owed: db.prepare('SELECT owed FROM vault_history WHERE vault_id = ?'),
+    setOwed: db.prepare('UPDATE vault_history SET owed = ? WHERE vault_id = ?'),
     forgetVault: db.prepare('DELETE FROM vouched_items WHERE vault_id = ?'),
     forgetHeads: db.prepare('DELETE FROM vault_history'),
     forgetVouched: db.prepare('DELETE FROM vouched_items'),
+  }
+}
+
+export interface AdvanceOptions {
+  readonly replace?: boolean
+  readonly owed?: ReadonlyMap<string, number>
+}
+
+function parseOwed(json: string): Map<string, number> | null {
+  try {
+    const parsed: unknown = JSON.parse(json)
+    if (!Array.isArray(parsed)) return null
+    const owed = new Map<string, number>()
+    for (const pair of parsed) {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !Number.isSafeInteger(pair[1])) return null
+      owed.set(pair[0], pair[1])
+    }
+    return owed
+  } catch {
+    return null
   }
 }
 
@@ -66,23 +84,28 @@ export class HistoryLedger {
     return rows.map((row) => this.#vouchedFromRow(row))
   }
 
-  /** Items the history vouches for at a revision this device has not had from the server yet. */
-  outstanding(vaultId: string): Map<string, number> {
-    const rows = guard(this.#path, () => this.#sql.outstanding.all(vaultId))
-    return new Map(rows.map((row) => [text(row, 'item_id', this.#path), int(row, 'revision', this.#path)]))
+  /** Revisions the history vouched for that this device had not had from the server when it last pulled. */
+  owed(vaultId: string): Map<string, number> {
+    const row = guard(this.#path, () => this.#sql.owed.get(vaultId))
+    if (row === undefined) return new Map()
+    const parsed = parseOwed(text(row, 'owed', this.#path))
+    if (parsed === null) throw storeCorrupt(this.#path)
+    return parsed
   }
 
   /**
    * Records a newly verified head together with the item revisions its
-   * entries vouched for; `replace` first forgets what was vouched before
-   * (a history verified from its first entry).
+   * entries vouched for. `replace` first forgets what was vouched before (a
+   * history verified from its first entry); `owed`, when given, replaces the
+   * revisions still to arrive.
    */
-  advance(vaultId: string, head: HistoryHead, changes: Iterable<VouchedItem>, options = { replace: false }): void {
+  advance(vaultId: string, head: HistoryHead, changes: Iterable<VouchedItem>, options: AdvanceOptions = {}): void {
     assertId(vaultId, 'vaultId')
     if (head.digest.length !== DIGEST_BYTES) throw new TypeError('a history digest is 32 bytes')
     this.#tx.run(() => {
-      if (options.replace) this.#sql.forgetVault.run(vaultId)
+      if (options.replace === true) this.#sql.forgetVault.run(vaultId)
       this.#sql.putHead.run(vaultId, head.counter, head.digest)
+      if (options.owed !== undefined) this.#sql.setOwed.run(JSON.stringify([...options.owed]), vaultId)
       for (const item of changes) {
         this.#sql.putVouched.run(vaultId, item.itemId, item.revision, item.digest, item.deleted ? 1 : 0)
       }

@@ -106,15 +106,18 @@ CREATE TABLE pending_account (
 /**
  * v4, the vault history (sync/vault-history.ts, docs/security-design.md §4.11):
  * per vault, the newest history entry this device has verified (its counter
- * and the digest of its sealed bytes), and the item revisions the history
- * vouches for, each with the digest of its sealed record. Ids, revisions and
- * digests of ciphertext only.
+ * and the digest of its sealed bytes) with the revisions it vouched for that
+ * have not arrived yet, and the item revisions the history vouches for, each
+ * with the digest of its sealed record. Ids, revisions and digests of
+ * ciphertext only.
  */
 const V4_SQL = `
 CREATE TABLE vault_history (
   vault_id TEXT PRIMARY KEY NOT NULL CHECK (vault_id <> ''),
   counter INTEGER NOT NULL CHECK (counter >= 0),
-  head_digest BLOB NOT NULL CHECK (length(head_digest) = 32)
+  head_digest BLOB NOT NULL CHECK (length(head_digest) = 32),
+  -- JSON [[item id, revision], …]: vouched for, not yet had from the server; the next pull must bring them.
+  owed TEXT NOT NULL DEFAULT '[]'
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE vouched_items (

@@ -107,10 +107,7 @@ export class VaultHistory {
 
   /** Step 3, after the rows are applied. */
   expectDelivered(store: VaultStore): void {
-    const missing = [...this.#owed].filter(([itemId, revision]) => {
-      const known = store.sync.serverRevision('item', itemId)
-      return known === null || known < revision
-    })
+    const missing = [...this.#owed].filter(([itemId, revision]) => !delivered(store, itemId, revision))
     if (missing.length > 0)
       this.#fail(
         'withheld',
@@ -118,9 +115,18 @@ export class VaultHistory {
       )
   }
 
-  /** Remembers what was verified, so that nothing older is accepted later. */
+  /**
+   * Remembers what was verified, so that nothing older is accepted later,
+   * and what the entries read after the pull vouched for but the pull did
+   * not bring yet: the next pull owes it.
+   */
   commit(store: VaultStore): void {
-    store.history.advance(this.vaultId, this.#head, this.#changes.values(), { replace: this.#fresh })
+    const owed = new Map<string, number>()
+    for (const [itemId, revision] of this.#owed) if (!delivered(store, itemId, revision)) owed.set(itemId, revision)
+    for (const [itemId, { revision }] of this.#changes) {
+      if (!delivered(store, itemId, revision)) owed.set(itemId, revision)
+    }
+    store.history.advance(this.vaultId, this.#head, this.#changes.values(), { replace: this.#fresh, owed })
   }
 
   /** The revision the history vouches for, from this round's entries or what was verified before. */
@@ -172,10 +178,9 @@ export class VaultHistory {
 
   #owedNow(): Map<string, number> {
     const { store } = this.#access
-    const owed = this.#fresh ? new Map<string, number>() : store.history.outstanding(this.vaultId)
+    const owed = this.#fresh ? new Map<string, number>() : store.history.owed(this.vaultId)
     for (const [itemId, change] of this.#changes) {
-      const known = store.sync.serverRevision('item', itemId)
-      if (known === null || known < change.revision) owed.set(itemId, change.revision)
+      if (!delivered(store, itemId, change.revision)) owed.set(itemId, change.revision)
     }
     return owed
   }
@@ -183,6 +188,12 @@ export class VaultHistory {
   #fail(kind: HaltKind, itemIds: readonly string[] = []): never {
     throw new TamperDetected(kind, this.vaultId, itemIds)
   }
+}
+
+/** Whether this device has had the item from the server at that revision or a later one. */
+function delivered(store: VaultStore, itemId: string, revision: number): boolean {
+  const known = store.sync.serverRevision('item', itemId)
+  return known !== null && known >= revision
 }
 
 function vouchedOf(row: RemoteItem, digest: Uint8Array): VouchedItem {

@@ -121,6 +121,23 @@ describe('the vault history with an honest server', () => {
     },
   )
 
+  it('an entry read after the pull owes its rows to the next pull: withheld then, it halts', async () => {
+    const { server, a, b } = await makeTwoDevices(new InterleavingServer(), vaults)
+    let written = ''
+    ;(server as InterleavingServer).during = {
+      when: 'after-page',
+      run: async () => {
+        written = a.vault.service.createItem({ type: 'note', title: 'written meanwhile' }).id
+        await a.sync()
+      },
+    }
+    await b.sync()
+    expect(titles(b)).not.toContain('written meanwhile')
+    expect(b.vault.store.history.owed(vaultIdOf(b)).has(written)).toBe(true)
+    server.items.delete(written)
+    await expect(b.sync()).rejects.toMatchObject({ code: 'SYNC_HALTED' })
+  })
+
   it('a vault synced before histories existed is published once, whole, and then verified', async () => {
     const { server, a, b } = await makeTwoDevices(new MemoryServer(), vaults)
     for (let i = 0; i < 5; i += 1) a.vault.service.createItem({ type: 'note', title: `old ${i}` })
