@@ -1,8 +1,9 @@
 /**
  * Pulls what changed on the server since the last pull, a page at a time,
  * and takes in what each vault's history vouches for (vault-history.ts):
- * the histories are read before the rows and again after them, and a row
- * the history cannot vouch for stops the round before it is applied. The
+ * the histories are read before the rows (and again after them when a row
+ * was newer), and a row the history cannot vouch for stops the round before
+ * it is applied. The
  * position in the change sequence is saved only after its page is applied
  * (and never past a row still waiting for its history entry), so an
  * interrupted pull repeats work but never skips any.
@@ -39,8 +40,11 @@ export async function pullChanges(access: SyncAccess, server: SyncServer, now: (
   const histories = await loadHistories(access, server)
   const tally: ItemTally = { items: 0, conflicts: [], rejected: rejectedVaults }
   const { held, lastSeq } = await pullItemPages(access, server, histories, tally, now)
-  for (const history of histories.values()) await history.catchUp(server)
   const late = [...held.values()]
+  // Only rows newer than the history need the entries appended during the pull; the rest wait for the next round.
+  for (const history of histories.values()) {
+    if (late.some((row) => row.vaultId === history.vaultId)) await history.catchUp(server)
+  }
   const unvouched = late.filter((row) => verdict(histories, row) === 'ahead')
   const first = unvouched[0]
   if (first !== undefined) {

@@ -80,7 +80,7 @@ export class VaultHistory {
     return history
   }
 
-  /** Step 2's second half: the entries appended while the rows were being pulled. */
+  /** Step 2's second half, when rows were held back: the entries appended while the rows were being pulled. */
   async catchUp(server: SyncServer): Promise<void> {
     if (this.unpublished) return
     this.#apply(await server.pullLog(this.vaultId, this.#head.counter + 1))
@@ -108,11 +108,8 @@ export class VaultHistory {
   /** Step 3, after the rows are applied. */
   expectDelivered(store: VaultStore): void {
     const missing = [...this.#owed].filter(([itemId, revision]) => !delivered(store, itemId, revision))
-    if (missing.length > 0)
-      this.#fail(
-        'withheld',
-        missing.map(([itemId]) => itemId),
-      )
+    const itemIds = missing.map(([itemId]) => itemId)
+    if (itemIds.length > 0) this.#fail('withheld', itemIds)
   }
 
   /**

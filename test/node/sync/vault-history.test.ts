@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { initCrypto } from '../../../src-main/crypto/index.ts'
-import type { RemoteItem } from '../../../src-main/sync/types.ts'
+import type { RemoteItem, RemoteLogEntry } from '../../../src-main/sync/types.ts'
 import { sealedDigest } from '../../../src-main/sync/vault-history.ts'
 import { historyCode } from '../../../src-main/vault/index.ts'
 import { PASSWORD, type TestVault } from '../vault/support.ts'
@@ -24,9 +24,20 @@ afterEach(() => {
   vaults = []
 })
 
-/** A MemoryServer that runs `during` once, inside the next item pull: before or after it reads its page. */
+/**
+ * A MemoryServer that runs `during` once, inside the next item pull (before or after it reads its
+ * page), and `beforeLog` once, before the next history read.
+ */
 class InterleavingServer extends MemoryServer {
   during: { run: () => Promise<unknown>; when: 'before-page' | 'after-page' } | null = null
+  beforeLog: (() => Promise<unknown>) | null = null
+
+  override async pullLog(vaultId: string, fromCounter: number): Promise<RemoteLogEntry[]> {
+    const hook = this.beforeLog
+    this.beforeLog = null
+    await hook?.()
+    return super.pullLog(vaultId, fromCounter)
+  }
 
   override async pullItems(afterSeq: number, limit: number): Promise<RemoteItem[]> {
     const hook = this.during
@@ -123,18 +134,26 @@ describe('the vault history with an honest server', () => {
 
   it('an entry read after the pull owes its rows to the next pull: withheld then, it halts', async () => {
     const { server, a, b } = await makeTwoDevices(new InterleavingServer(), vaults)
-    let written = ''
-    ;(server as InterleavingServer).during = {
-      when: 'after-page',
+    const s = server as InterleavingServer
+    let later = ''
+    // A row newer than B's history arrives in the page, so B reads the history again after the pull;
+    // just before that, A pushes another item, whose entry B then reads without its row.
+    s.during = {
+      when: 'before-page',
       run: async () => {
-        written = a.vault.service.createItem({ type: 'note', title: 'written meanwhile' }).id
+        a.vault.service.createItem({ type: 'note', title: 'written meanwhile' })
         await a.sync()
+        s.beforeLog = async () => {
+          later = a.vault.service.createItem({ type: 'note', title: 'written later' }).id
+          await a.sync()
+        }
       },
     }
     await b.sync()
-    expect(titles(b)).not.toContain('written meanwhile')
-    expect(b.vault.store.history.owed(vaultIdOf(b)).has(written)).toBe(true)
-    server.items.delete(written)
+    expect(titles(b)).toContain('written meanwhile')
+    expect(titles(b)).not.toContain('written later')
+    expect(b.vault.store.history.owed(vaultIdOf(b)).has(later)).toBe(true)
+    server.items.delete(later)
     await expect(b.sync()).rejects.toMatchObject({ code: 'SYNC_HALTED' })
   })
 
