@@ -24,7 +24,10 @@ export const JOIN_PHASES = [
   ['pages', 'item pages through PostgREST (HTTP, JSON, base64)'],
   ['verify', 'verification: BLAKE2b digest of each row, checked against the history'],
   ['apply', 'open, save (one SQLite commit per page), index'],
-  ['historyAfter', 'vault history after the rows: pull_log again, delivery check, history saved'],
+  [
+    'historyAfter',
+    'vault history after the rows: pull_log again (only if a row was newer), delivery check, history saved',
+  ],
   ['afterItems', 'push check, touch_device'],
   ['firstList', 'first listItems() (sorts by title)'],
 ] as const
@@ -81,8 +84,9 @@ interface Phases {
 /**
  * The first sync's pull, in order: history.load (pull_log, entries opened),
  * the item pages (each page's rows checked, then applied in one commit),
- * history.catchUp (pull_log again), then the delivery check and
- * history.commit; every phase ends where the next begins.
+ * history.catchUp (pull_log again, only when a row newer than the history
+ * arrived), then the delivery check and history.commit; every phase ends
+ * where the next begins.
  */
 function phasesOf(trace: Trace, w: Window): Phases {
   const firstAccount = only(trace.callsIn('pullAccount', w.t0, w.joined), 'pullAccount')
@@ -90,7 +94,9 @@ function phasesOf(trace: Trace, w: Window): Phases {
   const load = only(trace.callsIn('history.load', unlock.end, w.joined), 'VaultHistory.load')
   const pages = trace.callsIn('pullItems', load.end, w.joined)
   const first = only(pages, 'pullItems')
-  const catchUp = only(trace.callsIn('history.catchUp', first.end, w.joined), 'VaultHistory.catchUp')
+  const catchUp =
+    trace.callsIn('history.catchUp', first.end, w.joined)[0] ??
+    only(trace.callsIn('history.expectDelivered', first.end, w.joined), 'VaultHistory.expectDelivered')
   const commit = only(trace.callsIn('history.commit', catchUp.end, w.joined), 'VaultHistory.commit')
   const inPages = pages.filter((s) => s.start < catchUp.start)
   const checks = trace.callsIn('history.check', first.start, catchUp.start)
