@@ -50,6 +50,15 @@ export const ERROR_CODES = [
   'INVALID_TOTP',
   'INVALID_SSH_KEY',
   'INVALID_GENERATOR_OPTIONS',
+  // Import, export and backup
+  /** A file to import is malformed, truncated or not the format named; the message names the file and the line or entry. */
+  'IMPORT_INVALID',
+  /** The import format is not one this app reads. */
+  'IMPORT_UNSUPPORTED',
+  /** A backup file is not one (wrong magic, unknown version, truncated, altered). */
+  'BACKUP_INVALID',
+  /** The backup password does not open the backup. */
+  'BACKUP_WRONG_PASSWORD',
   // Sync
   'SYNC_NOT_CONFIGURED',
   'SYNC_BAD_URL',
