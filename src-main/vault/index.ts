@@ -6,6 +6,8 @@ export type { CredentialChangeRequest, CredentialServer } from './credential-con
 export type { CredentialChangeKind } from './credentials.ts'
 export { defaultDataDir, VAULT_FILE_NAME, vaultFilePath } from './data-dir.ts'
 export { accountFingerprint, historyCode } from './fingerprint.ts'
+export type { ExportedItem, ItemWithHistory } from './item-export.ts'
+export type { ImportCandidate, ImportPreview, ImportPreviewEntry, ImportStatus } from './item-import.ts'
 export type { SecretKeyAvailability } from './secret-key-source.ts'
 export { accountIdOfSecretKey, joiningLoginSecret } from './sync-login.ts'
 export {

@@ -26,6 +26,7 @@ import type { CredentialContext, CredentialServer } from './credential-context.t
 import { adoptServerAccount, forgetChangedElsewhere } from './credential-settle.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
+import { ItemTransfer } from './item-transfer.ts'
 import * as items from './items.ts'
 import { measured } from './pacing.ts'
 import {
@@ -95,6 +96,8 @@ export class VaultService {
   readonly #lockListeners = new Set<(reason: LockReason) => void>()
   /** Changing the secrets, the Emergency Kit's facts, the KDF offer (account-security.ts). */
   readonly security: AccountSecurity
+  /** Import with a preview, plain export, backup and restore (item-transfer.ts). */
+  readonly transfer: ItemTransfer
   #session: UnlockedSession | null = null
   #worker: Argon2Worker | null = null
   #lastDeriveMs: number | null = null
@@ -117,6 +120,7 @@ export class VaultService {
       server: () => this.#credentialServer(),
       lastDeriveMs: () => this.#lastDeriveMs,
     })
+    this.transfer = new ItemTransfer(() => this.#items())
   }
 
   status(): VaultStatus {
