@@ -3,6 +3,14 @@
  * only what is exported here; libsodium itself never leaves this folder.
  */
 export { Argon2Worker } from './argon2.ts'
+export {
+  backupBodyLength,
+  backupPaddedLength,
+  deriveBackupKey,
+  openBackupBody,
+  sealBackupBody,
+  sealBackupBodyWithNonce,
+} from './backup-cipher.ts'
 export { calibrateKdfCost } from './calibrate.ts'
 export { recordDigest } from './digest.ts'
 export { fromBase64, toBase64 } from './encoding.ts'
@@ -18,9 +26,11 @@ export {
 } from './envelope.ts'
 export {
   assertKdfParams,
+  KDF_ALGORITHM,
   KDF_CEILING,
   KDF_DEFAULT_MEMLIMIT_BYTES,
   KDF_FLOOR,
+  KDF_SALT_BYTES,
   type KdfCost,
   type KdfParams,
   type KdfParamsRecord,
@@ -34,6 +44,7 @@ export {
 export {
   type AccountKey,
   type AuthSecret,
+  type BackupKey,
   type BoxPublicKey,
   type BoxSecretKey,
   generateVaultKey,

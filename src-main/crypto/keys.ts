@@ -7,6 +7,7 @@
  *   Secret Key ──────┘             └─ AuthSecret (proves the account to the sync server)
  *   keyset = AccountKey (seals vault keys) + X25519 BoxSecretKey/BoxPublicKey (sharing, later)
  *   VaultKey (one per vault, sealed by the AccountKey) seals that vault's items.
+ *   BackupKey (from a backup password, apart from all of the above) seals one backup file.
  *
  * Never log, serialise or send any of these to the renderer.
  */
@@ -23,6 +24,8 @@ export type AccountKey = Brand<Uint8Array, 'AccountKey'>
 export type VaultKey = Brand<Uint8Array, 'VaultKey'>
 export type BoxSecretKey = Brand<Uint8Array, 'BoxSecretKey'>
 export type BoxPublicKey = Brand<Uint8Array, 'BoxPublicKey'>
+/** Argon2id of a backup password, then crypto_kdf "VBACKUP1": seals one backup file's body (backup-cipher.ts). */
+export type BackupKey = Brand<Uint8Array, 'BackupKey'>
 
 /** Overwrites key material in place. Call it as soon as a key is no longer needed. */
 export function zeroize(...buffers: readonly (Uint8Array | undefined)[]): void {

@@ -67,3 +67,19 @@ export function heapContains(bytes: Uint8Array): boolean {
   const wasm = heap().HEAPU8
   return Buffer.from(wasm.buffer, wasm.byteOffset, wasm.byteLength).indexOf(Buffer.from(bytes)) !== -1
 }
+
+/** sizeof(crypto_secretstream_xchacha20poly1305_state): a 32-byte subkey, a 12-byte nonce, 8 bytes of padding. */
+const STREAM_STATE_BYTES = 52
+
+/**
+ * libsodium-wrappers allocates a secretstream state (52 bytes holding the
+ * stream's subkey) in its heap and never frees it. This wipes and frees it.
+ * The typings call the state an object; at run time it is the heap address.
+ */
+export function disposeStreamState(state: unknown): void {
+  const address = typeof state === 'number' ? state : (state as { address?: unknown } | null)?.address
+  if (loaded === undefined || typeof address !== 'number' || address === 0) return
+  const wasm = heap()
+  wasm.HEAPU8.fill(0, address, address + STREAM_STATE_BYTES)
+  wasm._free(address)
+}
