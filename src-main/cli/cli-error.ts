@@ -14,6 +14,7 @@ export type CliErrorCode =
   | 'INVALID_JSON'
   | 'STDIN_TOO_LARGE'
   | 'FILE_EXISTS'
+  | 'FILE_NOT_FOUND'
   | 'KIT_MISMATCH'
 
 const EXIT_BY_CODE: Record<CliErrorCode, ExitCode> = {
@@ -25,6 +26,7 @@ const EXIT_BY_CODE: Record<CliErrorCode, ExitCode> = {
   INVALID_JSON: EXIT.invalid,
   STDIN_TOO_LARGE: EXIT.invalid,
   FILE_EXISTS: EXIT.invalid,
+  FILE_NOT_FOUND: EXIT.invalid,
   // Like a wrong Secret Key: the kit's key is not this account's.
   KIT_MISMATCH: EXIT.auth,
 }

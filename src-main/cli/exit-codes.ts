@@ -45,6 +45,11 @@ const BY_ERROR_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   KDF_BELOW_FLOOR: EXIT.invalid,
   KDF_ABOVE_CEILING: EXIT.invalid,
   KDF_PARAMS_INVALID: EXIT.invalid,
+  // A backup password that does not open the file is like a wrong master password.
+  BACKUP_WRONG_PASSWORD: EXIT.auth,
+  BACKUP_INVALID: EXIT.invalid,
+  IMPORT_INVALID: EXIT.invalid,
+  IMPORT_UNSUPPORTED: EXIT.invalid,
   // Generator options only ever come from command-line flags here.
   INVALID_GENERATOR_OPTIONS: EXIT.usage,
 }

@@ -64,7 +64,7 @@ async function run(context: CommandContext): Promise<void> {
   printCreated(context, created)
 }
 
-function emailOption(parsed: Parsed): string {
+export function emailOption(parsed: Parsed): string {
   const email = stringOption(parsed, 'email')?.trim()
   if (email === undefined) throw usageError('--email is required.', parsed.command)
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw usageError('--email must be an email address.', parsed.command)
@@ -72,7 +72,7 @@ function emailOption(parsed: Parsed): string {
 }
 
 /** Range checks only; the floor and ceiling are the service's to enforce (KDF_BELOW_FLOOR). */
-function kdfCostOption(parsed: Parsed): KdfCost | undefined {
+export function kdfCostOption(parsed: Parsed): KdfCost | undefined {
   const memoryMib = integerOption(parsed, 'kdf-memory-mib', { min: 1, max: 1_000_000 })
   const passes = integerOption(parsed, 'kdf-passes', { min: 1, max: 1_000_000 })
   if (memoryMib === undefined && passes === undefined) return undefined
@@ -82,7 +82,7 @@ function kdfCostOption(parsed: Parsed): KdfCost | undefined {
   return { memlimitBytes: memoryMib * MiB, opslimit: passes }
 }
 
-async function chooseMasterPassword(context: CommandContext, email: string): Promise<string> {
+export async function chooseMasterPassword(context: CommandContext, email: string): Promise<string> {
   const password = await context.inputs.masterPassword('Choose a master password: ')
   if (password !== '') {
     const estimate = estimateStrength(password, [email])
@@ -100,7 +100,7 @@ async function chooseMasterPassword(context: CommandContext, email: string): Pro
   return password
 }
 
-function printCreated(context: CommandContext, created: CreatedAccount | undefined): void {
+export function printCreated(context: CommandContext, created: CreatedAccount | undefined): void {
   if (created === undefined) return
   const { out, location } = context
   out.notice(`Vault created at ${location.file} (account ${created.accountId}).`)
@@ -119,6 +119,6 @@ function printCreated(context: CommandContext, created: CreatedAccount | undefin
   )
 }
 
-function removeStoreFiles(file: string): void {
+export function removeStoreFiles(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(path, { force: true })
 }

@@ -1,6 +1,7 @@
 /** Every command, in the order `vault --help` lists them. */
 import type { Command } from '../command.ts'
 import { add } from './add.ts'
+import { backup, decryptBackup, restoreBackup } from './backup.ts'
 import { create } from './create.ts'
 import { edit } from './edit.ts'
 import { generate } from './generate.ts'
@@ -28,6 +29,9 @@ export const COMMANDS: readonly Command[] = [
   generate,
   totp,
   kit,
+  backup,
+  restoreBackup,
+  decryptBackup,
 ]
 
 export function findCommand(name: string): Command | undefined {
