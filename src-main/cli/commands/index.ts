@@ -4,8 +4,10 @@ import { add } from './add.ts'
 import { backup, decryptBackup, restoreBackup } from './backup.ts'
 import { create } from './create.ts'
 import { edit } from './edit.ts'
+import { exportItems } from './export.ts'
 import { generate } from './generate.ts'
 import { history } from './history.ts'
+import { importItems } from './import.ts'
 import { kit } from './kit.ts'
 import { list, search } from './list.ts'
 import { get, show } from './show.ts'
@@ -29,6 +31,8 @@ export const COMMANDS: readonly Command[] = [
   generate,
   totp,
   kit,
+  importItems,
+  exportItems,
   backup,
   restoreBackup,
   decryptBackup,
