@@ -2,8 +2,9 @@
  * When is an imported item one the vault already has? (issue 8)
  *
  * - A login is the same as another when they share a site, the username and
- *   the password: the site is each URL's host, lower-cased, without "www."
- *   (a login without URLs stands for its title instead). Titles, notes and
+ *   the password: the site as the health report counts duplicates
+ *   (health/site.ts: the registrable host; a login without URLs stands for
+ *   its title instead). Titles, notes and
  *   tags may differ: people rename things, and a re-export from another
  *   manager often does.
  * - Any other item is the same when its type, title, fields and notes are.
@@ -13,6 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ItemDraft } from '../../src-shared/domain/item.ts'
+import { siteOf } from '../health/site.ts'
 
 export type Comparable = Pick<ItemDraft, 'type' | 'title' | 'fields' | 'notes'>
 
@@ -24,18 +26,6 @@ export function sameItemKeys(item: Comparable): string[] {
   const sites = urls.map(siteOf).filter((site) => site !== '')
   const places = sites.length > 0 ? sites : [`title:${item.title.trim().toLowerCase()}`]
   return [...new Set(places)].map((place) => digest(['login', place, username, password]))
-}
-
-/** The host of a URL as people mean it: no scheme, port, path or "www.", lower case. */
-export function siteOf(url: string): string {
-  const trimmed = url.trim()
-  if (trimmed === '') return ''
-  try {
-    const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`)
-    return parsed.hostname.toLowerCase().replace(/^www\./, '')
-  } catch {
-    return trimmed.toLowerCase()
-  }
 }
 
 function digest(parts: readonly string[]): string {

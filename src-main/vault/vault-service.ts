@@ -17,6 +17,7 @@ import {
   type SecretKey,
   scrubFreeHeap,
 } from '../crypto/index.ts'
+import { type HealthReport, healthReport } from '../health/health-report.ts'
 import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
@@ -24,6 +25,7 @@ import { createAccountRecords, type OpenedAccount } from './account.ts'
 import { AccountSecurity } from './account-security.ts'
 import type { CredentialContext, CredentialServer } from './credential-context.ts'
 import { adoptServerAccount, forgetChangedElsewhere } from './credential-settle.ts'
+import { healthInputs } from './health-source.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import { ItemTransfer } from './item-transfer.ts'
@@ -301,6 +303,11 @@ export class VaultService {
 
   restoreRevision(id: string, revision: number): ItemView {
     return items.restoreRevision(this.#items(), id, revision)
+  }
+
+  /** Weak, reused and old passwords, logins without TOTP, duplicates: item ids, scores and times only. */
+  passwordHealth(): HealthReport {
+    return healthReport(healthInputs(this.#items()), this.#now())
   }
 
   totp(id: string): ReturnType<typeof totpCode> {

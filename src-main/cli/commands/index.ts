@@ -6,6 +6,7 @@ import { create } from './create.ts'
 import { edit } from './edit.ts'
 import { exportItems } from './export.ts'
 import { generate } from './generate.ts'
+import { health } from './health.ts'
 import { history } from './history.ts'
 import { importItems } from './import.ts'
 import { kit } from './kit.ts'
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   restore,
   emptyTrash,
   history,
+  health,
   generate,
   totp,
   kit,
