@@ -72,6 +72,9 @@ export interface HealthOptions {
   readonly estimate?: (password: string, userInputs: readonly string[]) => StrengthScore
 }
 
+/** How long the estimates run before letting other work in (IPC, timers). */
+const SLICE_MS = 20
+
 /** A score below this is weak: the bar the master password must clear too. */
 export const MIN_STRONG_SCORE = 3
 /** A password unchanged for longer than this is old. */
@@ -89,13 +92,22 @@ interface Login {
 
 type Digest = (...parts: string[]) => string
 
-export function healthReport(items: readonly HealthInput[], now: number, options: HealthOptions = {}): HealthReport {
+/**
+ * Async because zxcvbn takes 30-70 ms a password on this hardware (docs/performance.md):
+ * the estimates yield to the event loop every SLICE_MS, so a large vault's report keeps
+ * the app's main process responsive instead of freezing it for minutes.
+ */
+export async function healthReport(
+  items: readonly HealthInput[],
+  now: number,
+  options: HealthOptions = {},
+): Promise<HealthReport> {
   const checked = items.filter((item) => item.content.trashedAt === null)
   const logins = checked.flatMap(loginOf).filter((login) => login.password !== '')
   const key = randomBytes(32)
   try {
     const digest = keyedDigest(key)
-    const weak = weakPasswords(logins, digest, options.estimate ?? defaultEstimate)
+    const weak = await weakPasswords(logins, digest, options.estimate ?? defaultEstimate)
     const reused = groups(logins.map((login) => ({ id: login.id, keys: [digest('password', login.password)] })))
     const old = logins.flatMap(({ id, changedAt }) =>
       changedAt !== null && now - changedAt > OLD_PASSWORD_AGE_MS ? [{ id, changedAt }] : [],
@@ -133,14 +145,19 @@ function loginOf(item: HealthInput): Login[] {
   ]
 }
 
-function weakPasswords(
+async function weakPasswords(
   logins: readonly Login[],
   digest: Digest,
   estimate: NonNullable<HealthOptions['estimate']>,
-): { id: string; score: WeakScore }[] {
+): Promise<{ id: string; score: WeakScore }[]> {
   const scores = new Map<string, StrengthScore>()
   const weak: { id: string; score: WeakScore }[] = []
+  let sliceStart = performance.now()
   for (const login of logins) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
     const inputs = userInputsOf(login)
     const cacheKey = digest('score', login.password, ...inputs)
     let score = scores.get(cacheKey)

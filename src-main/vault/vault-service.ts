@@ -306,7 +306,7 @@ export class VaultService {
   }
 
   /** Weak, reused and old passwords, logins without TOTP, duplicates: item ids, scores and times only. */
-  passwordHealth(): HealthReport {
+  passwordHealth(): Promise<HealthReport> {
     return healthReport(healthInputs(this.#items()), this.#now())
   }
 

@@ -49,8 +49,8 @@ interface Category {
 async function run(context: CommandContext): Promise<void> {
   const { parsed, out } = context
   positionals(parsed, [])
-  const { report, titles } = await withUnlockedVault(context.location, context.inputs, (service) => ({
-    report: service.passwordHealth(),
+  const { report, titles } = await withUnlockedVault(context.location, context.inputs, async (service) => ({
+    report: await service.passwordHealth(),
     titles: new Map(service.listItems().map((item) => [item.id, item.title])),
   }))
   if (flag(parsed, 'json')) return out.json(healthJson(report, titles))

@@ -60,8 +60,8 @@ function card(id: string, pin: string): HealthInput {
 }
 
 describe('weak passwords', () => {
-  it('lists logins whose password scores below 3, with the score', () => {
-    const report = healthReport(
+  it('lists logins whose password scores below 3, with the score', async () => {
+    const report = await healthReport(
       [login('a', { password: 'password' }), login('b', { password: STRONG }), login('c', { password: 'hunter2' })],
       NOW,
     )
@@ -72,8 +72,8 @@ describe('weak passwords', () => {
     expect(report.counts.weak).toBe(2)
   })
 
-  it('counts the username and the site name as guessable', () => {
-    const report = healthReport(
+  it('counts the username and the site name as guessable', async () => {
+    const report = await healthReport(
       [
         login('user', { password: 'zorblax9q2024', username: 'zorblax9q' }),
         login('site', { password: 'zorblax9q2024', urls: ['https://www.zorblax9q.com/login'] }),
@@ -84,13 +84,13 @@ describe('weak passwords', () => {
     expect(report.weak.map((weak) => weak.id)).toEqual(['user', 'site'])
   })
 
-  it('checks neither empty passwords nor other types (a card PIN of 1234)', () => {
-    const report = healthReport([login('empty', { username: 'ada' }), card('card', '1234')], NOW)
+  it('checks neither empty passwords nor other types (a card PIN of 1234)', async () => {
+    const report = await healthReport([login('empty', { username: 'ada' }), card('card', '1234')], NOW)
     expect(report.weak).toEqual([])
     expect(report.counts.total).toBe(2)
   })
 
-  it('passes only the user inputs found in the password, so reuse across sites and usernames hits the cache', () => {
+  it('passes only the user inputs found in the password, so reuse across sites and usernames hits the cache', async () => {
     const calls: [string, readonly string[]][] = []
     const estimate = (password: string, inputs: readonly string[]) => {
       calls.push([password, inputs])
@@ -105,20 +105,20 @@ describe('weak passwords', () => {
         urls: ['https://owt.example', 'https://two.example'],
       }),
     ]
-    healthReport(items, NOW, { estimate })
+    await healthReport(items, NOW, { estimate })
     expect(calls).toEqual([
       [STRONG, []],
       ['Kx9-GRACE-two', ['grace', 'owt', 'two']],
     ])
   })
 
-  it('estimates each password once per report, however often it is reused', () => {
+  it('estimates each password once per report, however often it is reused', async () => {
     const items = Array.from({ length: 10_000 }, (_, i) =>
       login(`i${i}`, { password: `pw-${i % 50}`, username: 'ada' }),
     )
     const seen: string[] = []
     const started = performance.now()
-    const report = healthReport(items, NOW, {
+    const report = await healthReport(items, NOW, {
       estimate: (password) => {
         seen.push(password)
         return 1
@@ -132,8 +132,8 @@ describe('weak passwords', () => {
 })
 
 describe('reused passwords', () => {
-  it('groups the logins that share a password, in input order', () => {
-    const report = healthReport(
+  it('groups the logins that share a password, in input order', async () => {
+    const report = await healthReport(
       [
         login('a', { password: STRONG }),
         login('b', { password: STRONG_2 }),
@@ -148,8 +148,8 @@ describe('reused passwords', () => {
     expect(report.counts.reused).toBe(5)
   })
 
-  it('compares passwords exactly and leaves out empty passwords, cards and the trash', () => {
-    const report = healthReport(
+  it('compares passwords exactly and leaves out empty passwords, cards and the trash', async () => {
+    const report = await healthReport(
       [
         login('a', { password: STRONG }),
         login('b', { password: STRONG.toLowerCase() }),
@@ -167,9 +167,9 @@ describe('reused passwords', () => {
 })
 
 describe('old passwords', () => {
-  it('lists passwords unchanged for more than 365 days, with when they changed', () => {
+  it('lists passwords unchanged for more than 365 days, with when they changed', async () => {
     const longAgo = NOW - OLD_PASSWORD_AGE_MS - 1
-    const report = healthReport(
+    const report = await healthReport(
       [
         login('old', { password: STRONG, changedAt: longAgo }),
         login('exactly', { password: STRONG_2, changedAt: NOW - OLD_PASSWORD_AGE_MS }),
@@ -186,9 +186,9 @@ describe('old passwords', () => {
 })
 
 describe('logins without TOTP', () => {
-  it('lists logins with a password and a URL but no TOTP seed', () => {
+  it('lists logins with a password and a URL but no TOTP seed', async () => {
     const url = ['https://example.org']
-    const report = healthReport(
+    const report = await healthReport(
       [
         login('bare', { password: STRONG, urls: url }),
         login('totp', { password: STRONG, urls: url, totp: 'JBSWY3DPEHPK3PXP' }),
@@ -204,8 +204,8 @@ describe('logins without TOTP', () => {
 })
 
 describe('duplicate items', () => {
-  it('groups logins with the same site, username and password', () => {
-    const report = healthReport(
+  it('groups logins with the same site, username and password', async () => {
+    const report = await healthReport(
       [
         login('a', { password: STRONG, username: 'ada', urls: ['https://github.com/login'] }),
         login('b', { password: STRONG, username: 'ADA ', urls: ['www.github.com'] }),
@@ -223,8 +223,8 @@ describe('duplicate items', () => {
     expect(report.reused).toEqual([{ ids: ['a', 'b', 'c', 'other-user', 'other-site', 'no-url'] }])
   })
 
-  it('joins items linked through any of their URLs into one group', () => {
-    const report = healthReport(
+  it('joins items linked through any of their URLs into one group', async () => {
+    const report = await healthReport(
       [
         login('x', { password: STRONG, username: 'ada', urls: ['https://example.co.uk'] }),
         login('y', { password: STRONG, username: 'ada', urls: ['https://other.co.uk'] }),
@@ -238,8 +238,8 @@ describe('duplicate items', () => {
 })
 
 describe('the report as a whole', () => {
-  it('counts the items checked, leaving out the trash', () => {
-    const report = healthReport(
+  it('counts the items checked, leaving out the trash', async () => {
+    const report = await healthReport(
       [login('a', { password: 'password', trashed: true }), login('b'), card('c', '0000')],
       NOW,
     )
@@ -247,7 +247,7 @@ describe('the report as a whole', () => {
     expect(report.counts).toEqual({ weak: 0, reused: 0, old: 0, noTotp: 0, duplicates: 0, total: 2 })
   })
 
-  it('holds ids, scores and times only: no password, username, title or URL', () => {
+  it('holds ids, scores and times only: no password, username, title or URL', async () => {
     const secrets = {
       password: 'hunter2-Sekrit',
       username: 'ada.lovelace.user',
@@ -259,7 +259,7 @@ describe('the report as a whole', () => {
       login('id-2', { ...secrets, urls: [secrets.url], changedAt: NOW - 2 * OLD_PASSWORD_AGE_MS }),
       login('id-3', { password: 'password', title: 'Weak Thing', username: 'weak.user' }),
     ]
-    const report = healthReport(items, NOW)
+    const report = await healthReport(items, NOW)
     expect(report.counts).toMatchObject({ weak: 1, reused: 2, old: 2, noTotp: 2, duplicates: 2 })
     const json = JSON.stringify(report)
     for (const value of [

@@ -96,8 +96,8 @@ describe('password age through a real vault', () => {
   })
   afterAll(() => vault.cleanup())
 
-  it('finds when each password was set, walking back past edits that kept it', () => {
-    const report = vault.service.passwordHealth()
+  it('finds when each password was set, walking back past edits that kept it', async () => {
+    const report = await vault.service.passwordHealth()
     expect(report.checkedAt).toBe(NOW)
     const old = [...report.old].sort((a, b) => a.changedAt - b.changedAt)
     // Bank: the password changed 500 days ago; the rename, trash and restore since kept it.
@@ -106,8 +106,8 @@ describe('password age through a real vault', () => {
     expect(NOW - (old[0]?.changedAt ?? NOW)).toBeGreaterThan(OLD_PASSWORD_AGE_MS)
   })
 
-  it('leaves the trash out and reports ids only', () => {
-    const report = vault.service.passwordHealth()
+  it('leaves the trash out and reports ids only', async () => {
+    const report = await vault.service.passwordHealth()
     expect(report.counts.total).toBe(3)
     const json = JSON.stringify(report)
     expect(json).not.toContain(ids.trashed)
@@ -117,6 +117,6 @@ describe('password age through a real vault', () => {
 
   it('needs the vault unlocked', () => {
     vault.service.lock()
-    expectCode(() => vault.service.passwordHealth(), 'VAULT_LOCKED')
+    expectCode(() => void vault.service.passwordHealth(), 'VAULT_LOCKED')
   })
 })
