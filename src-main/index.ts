@@ -21,6 +21,7 @@ import { registerAppScheme, serveAppProtocol } from './window/app-protocol.ts'
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './window/app-url.ts'
 import { denyAllPermissions, guardWebContents } from './window/guards.ts'
 import { createMainWindow } from './window/main-window.ts'
+import { openFromQueue, openWithDialog } from './window/open-file.ts'
 import { saveToFolder, saveWithDialog } from './window/save-file.ts'
 
 const devServer = findDevServer()
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
 function startServices(): MainServices {
   const openedInTests: string[] = []
   const savedInTests: string[] = []
+  const toOpenInTests: string[] = []
   const keychain = createOsKeychain()
   const started = createMainServices({
     dataDir: defaultDataDir(),
@@ -82,10 +84,19 @@ function startServices(): MainServices {
     saveFile: testHooks
       ? saveToFolder(process.env.VAULT_E2E_SAVE_DIR ?? app.getPath('temp'), savedInTests)
       : saveWithDialog(dialog, () => mainWindow, app.getPath('documents')),
+    // Under test hooks, the open dialog answers with the files the test queued (Cancel when none).
+    openFile: testHooks
+      ? openFromQueue(toOpenInTests)
+      : openWithDialog(dialog, () => mainWindow, app.getPath('documents')),
     emit: sendToWindow,
     ...(testHooks ? { kdfCost: KDF_FLOOR } : {}),
   })
-  if (testHooks) installE2eHooks(started, keychain, { openedUrls: openedInTests, savedFiles: savedInTests })
+  if (testHooks)
+    installE2eHooks(started, keychain, {
+      openedUrls: openedInTests,
+      savedFiles: savedInTests,
+      filesToOpen: toOpenInTests,
+    })
   return started
 }
 

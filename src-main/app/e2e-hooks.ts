@@ -22,6 +22,8 @@ export interface E2eHooks {
   openedUrls(): string[]
   /** Full paths of the files main saved (the Emergency Kit), in order. */
   savedFiles(): string[]
+  /** The next open dialog answers with this file (full path); with none queued, it answers Cancel. */
+  queueFileToOpen(path: string): void
   forgetSecretKey(): Promise<void>
   lockFromSystem(reason: LockReason): void
 }
@@ -33,7 +35,11 @@ export function e2eHooksWanted(isPackaged: boolean, env: NodeJS.ProcessEnv = pro
 export function installE2eHooks(
   services: MainServices,
   keychain: SecretKeyStore,
-  recorded: { readonly openedUrls: readonly string[]; readonly savedFiles: readonly string[] },
+  recorded: {
+    readonly openedUrls: readonly string[]
+    readonly savedFiles: readonly string[]
+    readonly filesToOpen: string[]
+  },
 ): void {
   const hooks: E2eHooks = {
     seedAccount: async () => {
@@ -44,6 +50,7 @@ export function installE2eHooks(
     setAutoLockMs: (ms) => services.vault.setAutoLockMs(ms),
     openedUrls: () => [...recorded.openedUrls],
     savedFiles: () => [...recorded.savedFiles],
+    queueFileToOpen: (path) => void recorded.filesToOpen.push(path),
     forgetSecretKey: async () => {
       const status = services.vault.status()
       if (status.state !== 'no-account') await keychain.delete(status.accountId)

@@ -15,6 +15,7 @@ import { HINT_DELAY_MS, SyncScheduler } from '../sync/sync-scheduler.ts'
 import { SyncService } from '../sync/sync-service.ts'
 import { safeOpenExternal } from '../system/safe-open-external.ts'
 import { VaultService, vaultFilePath } from '../vault/index.ts'
+import type { OpenFile } from '../window/open-file.ts'
 import { AppSettings } from './app-settings.ts'
 
 export interface MainServicesOptions {
@@ -28,6 +29,8 @@ export interface MainServicesOptions {
   readonly openInBrowser: (url: string) => Promise<void>
   /** The system save dialog plus the write (Electron's dialog.showSaveDialog); see HandlerDeps.saveFile. */
   readonly saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
+  /** The system open dialog plus the read (Electron's dialog.showOpenDialog); see HandlerDeps.openFile. */
+  readonly openFile: OpenFile
   /** Delivers an event to the window; events are checked against their schema first. */
   readonly emit: (event: VaultEvent) => void
   /** Fixed Argon2id cost for new accounts (tests); calibrated on the device otherwise. */
@@ -76,15 +79,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     if (report.pulled > 0) emit({ type: 'itemsChanged' })
   })
   const handlers = withSyncRequests(
-    createIpcHandlers({
-      identity: options.identity,
-      vault,
-      settings,
-      sync,
-      copyToClipboard: (text) => clipboard.copy(text),
-      openExternal: (url) => safeOpenExternal(url, options.openInBrowser),
-      saveFile: options.saveFile,
-    }),
+    withImportEvent(
+      createIpcHandlers({
+        identity: options.identity,
+        vault,
+        settings,
+        sync,
+        copyToClipboard: (text) => clipboard.copy(text),
+        openExternal: (url) => safeOpenExternal(url, options.openInBrowser),
+        saveFile: options.saveFile,
+        openFile: options.openFile,
+      }),
+      emit,
+    ),
     scheduler,
   )
   const close = (): void => {
@@ -106,6 +113,7 @@ const CHANGING_METHODS = [
   'restoreItem',
   'emptyTrash',
   'restoreRevision',
+  'applyImport',
 ] as const
 
 function withSyncRequests(handlers: IpcHandlers, scheduler: SyncScheduler): IpcHandlers {
@@ -119,6 +127,18 @@ function withSyncRequests(handlers: IpcHandlers, scheduler: SyncScheduler): IpcH
     }
   }
   return wrapped as IpcHandlers
+}
+
+/** An import adds items behind the list's back: the window reloads it on this event, as after a sync. */
+function withImportEvent(handlers: IpcHandlers, emit: (event: VaultEvent) => void): IpcHandlers {
+  return {
+    ...handlers,
+    applyImport: async (request) => {
+      const result = await handlers.applyImport(request)
+      if (result.added > 0) emit({ type: 'itemsChanged' })
+      return result
+    },
+  }
 }
 
 /** The OS family only: a host or user name would tell the server who owns the device. */

@@ -1,11 +1,11 @@
 /**
- * Saving a file the user asked for (the Emergency Kit): the system save
+ * Saving a file the user asked for (the Emergency Kit, an export, a backup): the system save
  * dialog chooses the place, and the bytes are written there, readable by
  * the user only, and nowhere else: no temporary copy, no recent-files entry.
  */
 import { writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
-import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron'
+import { basename, extname, join } from 'node:path'
+import type { BrowserWindow, Dialog, FileFilter, SaveDialogOptions } from 'electron'
 
 export type SaveFile = (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
 
@@ -17,7 +17,7 @@ export function saveWithDialog(
   return async (suggestedName, bytes) => {
     const options: SaveDialogOptions = {
       defaultPath: join(documentsDir, suggestedName),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      filters: filtersFor(suggestedName),
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     }
     const parent = window()
@@ -37,4 +37,10 @@ export function saveToFolder(folder: string, saved: string[]): SaveFile {
     saved.push(path)
     return basename(path)
   }
+}
+
+/** The dialog's file type: the suggested name's extension (pdf, json, csv, vaultbak). */
+function filtersFor(suggestedName: string): FileFilter[] {
+  const extension = extname(suggestedName).slice(1).toLowerCase()
+  return extension === '' ? [] : [{ name: extension.toUpperCase(), extensions: [extension] }]
 }

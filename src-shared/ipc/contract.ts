@@ -20,11 +20,15 @@ import {
 } from './limits.ts'
 import type { Method } from './methods.ts'
 import type { IpcResult } from './result.ts'
+import { EXPORT_FORMATS } from './transfer.ts'
 import {
   copyResultSchema,
   credentialChangeSchema,
   deviceSchema,
   generatedSchema,
+  healthReportSchema,
+  importChoiceSchema,
+  importFormatSchema,
   itemFacetsSchema,
   itemId,
   itemRevisionInfoSchema,
@@ -32,6 +36,7 @@ import {
   itemType,
   itemViewSchema,
   kitVerificationSchema,
+  savedFileSchema,
   securityStatusSchema,
   settingsSchema,
   setupCodeSchema,
@@ -213,6 +218,25 @@ export const contract = {
   changeSecretKey: { req: z.strictObject({ password }), res: credentialChangeSchema },
   /** Raises the Argon2id cost to what getSecurityStatus offers (never lowers it). */
   upgradeKdf: { req: z.strictObject({ password }), res: credentialChangeSchema },
+  /** Weak, reused and old passwords, logins without TOTP, duplicates: item ids only. */
+  getPasswordHealth: { req: z.void(), res: healthReportSchema },
+  /**
+   * Every item in plain text, to where the user chooses in main's save dialog.
+   * acknowledged: the window showed the warning that the file is unencrypted and the user agreed.
+   */
+  exportItems: {
+    req: z.strictObject({ format: z.enum(EXPORT_FORMATS), acknowledged: z.literal(true) }),
+    res: savedFileSchema,
+  },
+  /** An encrypted backup of every item with its history, under this backup password, saved through main's dialog. */
+  saveBackup: { req: z.strictObject({ password }), res: savedFileSchema },
+  /** Main shows an open dialog, reads and parses the file, and answers a preview; nothing is written yet. */
+  chooseImportFile: { req: z.strictObject({ format: importFormatSchema.optional() }), res: importChoiceSchema },
+  /** Adds the new items of the file chooseImportFile last read (token from its answer). */
+  applyImport: {
+    req: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/) }),
+    res: z.strictObject({ added: z.number().int().nonnegative() }),
+  },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>

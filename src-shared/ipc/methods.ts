@@ -47,6 +47,11 @@ export const METHODS = [
   'changePassword',
   'changeSecretKey',
   'upgradeKdf',
+  'getPasswordHealth',
+  'exportItems',
+  'saveBackup',
+  'chooseImportFile',
+  'applyImport',
 ] as const
 
 export type Method = (typeof METHODS)[number]

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { CUSTOM_FIELD_KINDS, ITEM_TYPES } from '../domain/item.ts'
+import { IMPORT_FORMAT_NAMES } from './transfer.ts'
 
 export const itemId = z.uuid()
 export const itemType = z.enum(ITEM_TYPES)
@@ -227,6 +228,69 @@ export const kitVerificationSchema = z.strictObject({
   emailMatches: z.boolean().nullable(),
   serverMatches: z.boolean().nullable(),
 })
+
+const count = z.number().int().nonnegative()
+
+/** Password health: item ids with scores, times and counts only; the window maps ids to titles. */
+export const healthReportSchema = z.strictObject({
+  checkedAt: timestamp,
+  counts: z.strictObject({
+    weak: count,
+    reused: count,
+    old: count,
+    noTotp: count,
+    duplicates: count,
+    total: count,
+  }),
+  weak: z.array(z.strictObject({ id: itemId, score: z.number().int().min(0).max(2) })),
+  reused: z.array(z.strictObject({ ids: z.array(itemId) })),
+  old: z.array(z.strictObject({ id: itemId, changedAt: timestamp })),
+  noTotp: z.array(z.strictObject({ id: itemId })),
+  duplicates: z.array(z.strictObject({ ids: z.array(itemId) })),
+})
+
+/** What an import would do, entry by entry (never a value from the file but its titles). */
+export const importPreviewSchema = z.strictObject({
+  total: count,
+  toAdd: count,
+  byType: z.record(itemType, count),
+  inVault: count,
+  inFile: count,
+  invalid: count,
+  entries: z.array(
+    z.strictObject({
+      index: count,
+      source: z.strictObject({ line: z.number().int().positive().optional(), entry: z.string().optional() }),
+      status: z.enum(['new', 'in-vault', 'in-file', 'invalid']),
+      type: itemType.nullable(),
+      title: z.string(),
+      existingId: itemId.optional(),
+      problem: z.string().optional(),
+    }),
+  ),
+})
+
+export const importFormatSchema = z.enum(IMPORT_FORMAT_NAMES)
+
+export const importChoiceSchema = z.discriminatedUnion('chosen', [
+  z.strictObject({ chosen: z.literal(false) }),
+  z.strictObject({
+    chosen: z.literal(true),
+    /** Names the parsed file main keeps until applyImport, another choice, or a lock. */
+    token: z.string().regex(/^[0-9a-f]{32}$/),
+    fileName: z.string(),
+    format: importFormatSchema,
+    /** Entries the reader passed over as not items (folders, empty rows). */
+    skipped: count,
+    preview: importPreviewSchema,
+  }),
+])
+
+export const savedFileSchema = z.strictObject({ saved: z.boolean(), fileName: z.string().optional() })
+
+export type HealthReportView = z.output<typeof healthReportSchema>
+export type ImportPreviewView = z.output<typeof importPreviewSchema>
+export type ImportChoiceView = z.output<typeof importChoiceSchema>
 
 export type UnlockResultView = z.output<typeof unlockResultSchema>
 export type SecurityStatusView = z.output<typeof securityStatusSchema>

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { createMainServices, type MainServices } from '../../src-main/app/main-services.ts'
 import { KDF_FLOOR } from '../../src-main/crypto/index.ts'
 import type { AppIdentity } from '../../src-main/ipc/handlers/index.ts'
+import { openFromQueue } from '../../src-main/window/open-file.ts'
 import { saveToFolder } from '../../src-main/window/save-file.ts'
 import type { VaultEvent } from '../../src-shared/ipc/events.ts'
 import { MemoryClipboard, MemoryKeychain, MemoryTokens } from './main-fakes.ts'
@@ -23,6 +24,8 @@ export interface TestMainServices {
   readonly opened: string[]
   /** Full paths of the files main saved (as if the user chose this folder in the save dialog). */
   readonly saved: string[]
+  /** Full paths the next open dialogs answer with, in order; an empty queue answers Cancel. */
+  readonly toOpen: string[]
   /** Set to true to answer the next save dialogs with Cancel. */
   cancelSaves: boolean
   /** Closes the services and deletes the folder. */
@@ -35,6 +38,7 @@ export function startTestMainServices(identity: AppIdentity, emit: (event: Vault
   const keychain = new MemoryKeychain()
   const opened: string[] = []
   const saved: string[] = []
+  const toOpen: string[] = []
   const saveDir = join(dataDir, 'saved-by-user')
   mkdirSync(saveDir)
   const toFolder = saveToFolder(saveDir, saved)
@@ -47,6 +51,7 @@ export function startTestMainServices(identity: AppIdentity, emit: (event: Vault
     clipboard,
     openInBrowser: async (url) => void opened.push(url),
     saveFile: (name, bytes) => (control.cancelSaves ? Promise.resolve(null) : toFolder(name, bytes)),
+    openFile: openFromQueue(toOpen),
     emit,
     // The floor: the cheapest Argon2id cost the app accepts, so tests stay quick.
     kdfCost: KDF_FLOOR,
@@ -61,6 +66,7 @@ export function startTestMainServices(identity: AppIdentity, emit: (event: Vault
     keychain,
     opened,
     saved,
+    toOpen,
     get cancelSaves() {
       return control.cancelSaves
     },

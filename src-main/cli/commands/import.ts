@@ -110,7 +110,10 @@ function mappingOf(parsed: Parsed): GenericCsvMapping | undefined {
 }
 
 function report(context: CommandContext, format: ImportFormat, preview: ImportPreview, skipped: number): void {
-  if (flag(context.parsed, 'json')) return context.out.json({ format, skipped, ...preview })
+  if (flag(context.parsed, 'json')) {
+    context.out.json({ format, skipped, ...preview })
+    return
+  }
   const types = Object.entries(preview.byType).filter(([, count]) => count > 0)
   context.out.line(`Format: ${format}; ${preview.total} entries.`)
   context.out.line(

@@ -2,6 +2,7 @@
 import type { AppSettings } from '../../app/app-settings.ts'
 import type { SyncService } from '../../sync/sync-service.ts'
 import type { VaultService } from '../../vault/index.ts'
+import type { OpenFile } from '../../window/open-file.ts'
 
 /** Facts about the running build, supplied by the caller (Electron's app in production). */
 export interface AppIdentity {
@@ -24,4 +25,9 @@ export interface HandlerDeps {
    * as, or null when the user cancelled.
    */
   readonly saveFile: (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
+  /**
+   * Asks the user for a file to read (the system open dialog) and reads it,
+   * refusing one larger than maxBytes; null when the user cancelled.
+   */
+  readonly openFile: OpenFile
 }

@@ -10,6 +10,7 @@ import { itemHandlers } from './item-handlers.ts'
 import { securityHandlers } from './security-handlers.ts'
 import { sessionHandlers } from './session-handlers.ts'
 import { syncHandlers } from './sync-handlers.ts'
+import { transferHandlers } from './transfer-handlers.ts'
 
 export type { AppIdentity, HandlerDeps } from './deps.ts'
 
@@ -20,5 +21,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...actionHandlers(deps),
     ...syncHandlers(deps),
     ...securityHandlers(deps),
+    ...transferHandlers(deps),
   }
 }

@@ -10,9 +10,10 @@ import * as search from './search.ts'
 import * as security from './security.ts'
 import * as settings from './settings.ts'
 import * as shell from './shell.ts'
+import * as transfer from './transfer.ts'
 import * as trash from './trash.ts'
 
-const JOURNEYS = [shell, onboarding, lock, settings, security, generator, items, search, copy, trash, history]
+const JOURNEYS = [shell, onboarding, lock, settings, security, generator, items, search, copy, trash, history, transfer]
 
 export function registerJourneys(test: JourneyTest): void {
   for (const journey of JOURNEYS) journey.register(test)

@@ -29,6 +29,7 @@ export function electronMainControl(app: ElectronApplication): MainControl {
     setAutoLockMs: (ms) => callHook(app, 'setAutoLockMs', ms),
     openedUrls: () => callHook<string[]>(app, 'openedUrls'),
     savedFiles: () => callHook<string[]>(app, 'savedFiles'),
+    queueFileToOpen: (path) => callHook(app, 'queueFileToOpen', path),
     // The OS keychain is real here; the hook forgets this account's entry in it.
     forgetSecretKey: () => callHook(app, 'forgetSecretKey'),
     lockFromSystem: (reason) => callHook(app, 'lockFromSystem', reason),

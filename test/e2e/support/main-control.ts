@@ -24,6 +24,8 @@ export interface MainControl {
   openedUrls(): Promise<string[]>
   /** Full paths of the files main saved as if the user had picked a folder in the save dialog (the Emergency Kit). */
   savedFiles(): Promise<string[]>
+  /** The next open dialog answers with this file (a full path); with none queued it answers Cancel. */
+  queueFileToOpen(path: string): Promise<void>
   /** Empties the keychain, as on a device that never saved the Secret Key. */
   forgetSecretKey(): Promise<void>
   /** Locks the way the OS triggers do: system suspend or screen lock. */

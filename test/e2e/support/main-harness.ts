@@ -17,7 +17,7 @@ export interface MainHarness {
 
 export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness {
   const main = startTestMainServices(APP_IDENTITY, emit)
-  const { services, clipboard, keychain, opened, saved } = main
+  const { services, clipboard, keychain, opened, saved, toOpen } = main
   const control: MainControl = {
     seedAccount: async () => {
       const created = await services.vault.createAccount({ email: SEED_EMAIL, password: SEED_PASSWORD })
@@ -28,6 +28,7 @@ export function startMainHarness(emit: (event: VaultEvent) => void): MainHarness
     setAutoLockMs: async (ms) => services.vault.setAutoLockMs(ms),
     openedUrls: async () => [...opened],
     savedFiles: async () => [...saved],
+    queueFileToOpen: async (path) => void toOpen.push(path),
     forgetSecretKey: async () => keychain.clear(),
     lockFromSystem: async (reason) => services.vault.lock(reason),
   }

@@ -18,6 +18,8 @@ export interface TestMain {
   readonly opened: string[]
   /** Files main saved through the (stand-in) save dialog. */
   readonly saved: string[]
+  /** Files the next open dialogs answer with (full paths); empty: Cancel. */
+  readonly toOpen: string[]
   /** Answer the save dialog with Cancel. */
   cancelSaves: boolean
   /** Calls a method as the trusted window would; resolves to its IpcResult. */

@@ -7,7 +7,7 @@ import type { VaultApi } from '@shared/ipc/contract.ts'
 import type { VaultEvent, VaultEventListener } from '@shared/ipc/events.ts'
 import { METHODS, type Method } from '@shared/ipc/methods.ts'
 import type { IpcFailure } from '@shared/ipc/result.ts'
-import type { SecurityStatusView, SyncStatusView } from '@shared/ipc/views.ts'
+import type { HealthReportView, SecurityStatusView, SyncStatusView } from '@shared/ipc/views.ts'
 import { vi } from 'vitest'
 
 export const APP_INFO = {
@@ -59,6 +59,17 @@ export const SECURITY_STATUS = {
 /** A sync that moved nothing and found nothing odd. */
 export const SYNC_REPORT = { pulled: 0, pushed: 0, conflicts: [], rejected: [], finishedAt: 1_700_000_000_000 }
 
+/** A health report for a vault with nothing to flag. */
+export const EMPTY_HEALTH = {
+  checkedAt: 1_700_000_000_000,
+  counts: { weak: 0, reused: 0, old: 0, noTotp: 0, duplicates: 0, total: 0 },
+  weak: [],
+  reused: [],
+  old: [],
+  noTotp: [],
+  duplicates: [],
+} satisfies HealthReportView
+
 const DEFAULTS: Partial<Record<Method, unknown>> = {
   getAppInfo: APP_INFO,
   checkSecretKey: { accountId: ACCOUNT_ID },
@@ -94,6 +105,11 @@ const DEFAULTS: Partial<Record<Method, unknown>> = {
     kdf: SECURITY_STATUS.kdf,
   },
   upgradeKdf: { changed: 'kdf', keysetRevision: 2, kdf: { memlimitBytes: 256 * MiB, opslimit: 4 } },
+  getPasswordHealth: EMPTY_HEALTH,
+  exportItems: { saved: true, fileName: 'vault-export-2026-11-22.json' },
+  saveBackup: { saved: true, fileName: 'vault-backup-2026-11-22.vaultbak' },
+  chooseImportFile: { chosen: false },
+  applyImport: { added: 0 },
 }
 
 type Answer = (request: never) => Promise<unknown>

@@ -5,6 +5,7 @@ import { Banner, Button, Select, type SelectOption } from '../../ui/index.ts'
 import { AppInfo } from '../app-info/AppInfo.tsx'
 import { SecuritySection } from '../security/SecuritySection.tsx'
 import { SyncSection } from '../sync/settings/SyncSection.tsx'
+import { TransferSection } from '../transfer/TransferSection.tsx'
 import { AUTO_LOCK_OPTIONS, CLIPBOARD_CLEAR_OPTIONS } from './settings-choices.ts'
 import { type SettingName, type SettingsControl, useSettings } from './use-settings.ts'
 
@@ -13,7 +14,7 @@ export interface SettingsPanelProps {
   readonly onClose?: () => void
 }
 
-/** Auto-lock and the secrets (Emergency Kit, password, Secret Key), clipboard, sync, and the About facts. */
+/** Auto-lock and the secrets (Emergency Kit, password, Secret Key), clipboard, sync, import & export, and the About facts. */
 export function SettingsPanel({ onClose }: SettingsPanelProps) {
   const control = useSettings()
   return (
@@ -44,6 +45,9 @@ export function SettingsPanel({ onClose }: SettingsPanelProps) {
       </Section>
       <Section title="Sync">
         <SyncSection />
+      </Section>
+      <Section title="Import & export">
+        <TransferSection />
       </Section>
       <Section title="About">
         <AppInfo />

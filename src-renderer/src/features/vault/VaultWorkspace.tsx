@@ -7,7 +7,7 @@
 import { SyncProvider } from '../sync/SyncProvider.tsx'
 import { WorkspaceDialogs } from './dialogs/WorkspaceDialogs.tsx'
 import { ListPane } from './list/ListPane.tsx'
-import type { Scope } from './model/scope.ts'
+import { ALL_ITEMS, type Scope } from './model/scope.ts'
 import { RightPane } from './RightPane.tsx'
 import { Sidebar } from './sidebar/Sidebar.tsx'
 import { ToastProvider } from './toast/toast-context.tsx'
@@ -42,6 +42,7 @@ function WorkspaceLayout() {
           onNewItem={() => ws.setDialog('newItem')}
           onGenerator={() => ws.setDialog('generator')}
           onSettings={() => ws.setDialog('settings')}
+          onHealth={() => ws.setDialog('health')}
           onShortcuts={() => ws.setDialog('shortcuts')}
           onLock={ws.lock}
         />
@@ -55,6 +56,14 @@ function WorkspaceLayout() {
         trashCount={ws.selection.facets?.trash ?? 0}
         onClose={() => ws.setDialog(null)}
         onNewItem={ws.startNew}
+        onOpenItem={(id) => {
+          ws.setDialog(null)
+          ws.selection.setQuery('')
+          ws.selection.setScope(ALL_ITEMS)
+          ws.selection.setSelectedId(id)
+          ws.toDetail()
+          ws.focus.detail()
+        }}
         onEmptyTrash={async () => {
           ws.setDialog(null)
           if (await ws.commands.emptyTrash()) ws.changed()

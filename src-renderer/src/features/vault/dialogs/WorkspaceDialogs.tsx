@@ -1,13 +1,14 @@
-/** The dialogs the workspace opens: new item, generator, settings, shortcuts, and the empty-trash question. */
+/** The dialogs the workspace opens: new item, generator, settings, password health, shortcuts, and the empty-trash question. */
 import type { ItemType } from '@shared/domain/item.ts'
 import { Dialog } from '../../../ui/index.ts'
+import { HealthPanel } from '../../health/HealthPanel.tsx'
 import { SettingsPanel } from '../../settings/SettingsPanel.tsx'
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog.tsx'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { GeneratorDialog } from './GeneratorDialog.tsx'
 import { NewItemDialog } from './NewItemDialog.tsx'
 
-export type DialogKind = 'newItem' | 'generator' | 'settings' | 'shortcuts' | 'emptyTrash' | null
+export type DialogKind = 'newItem' | 'generator' | 'settings' | 'health' | 'shortcuts' | 'emptyTrash' | null
 
 export interface WorkspaceDialogsProps {
   readonly dialog: DialogKind
@@ -15,9 +16,12 @@ export interface WorkspaceDialogsProps {
   readonly onClose: () => void
   readonly onNewItem: (type: ItemType) => void
   readonly onEmptyTrash: () => void
+  /** Shows an item in the list (a link in the password health report). */
+  readonly onOpenItem: (id: string) => void
 }
 
-export function WorkspaceDialogs({ dialog, trashCount, onClose, onNewItem, onEmptyTrash }: WorkspaceDialogsProps) {
+export function WorkspaceDialogs(props: WorkspaceDialogsProps) {
+  const { dialog, trashCount, onClose, onNewItem, onEmptyTrash, onOpenItem } = props
   switch (dialog) {
     case null:
       return null
@@ -29,6 +33,12 @@ export function WorkspaceDialogs({ dialog, trashCount, onClose, onNewItem, onEmp
       return (
         <Dialog title="Settings" onClose={onClose}>
           <SettingsPanel onClose={onClose} />
+        </Dialog>
+      )
+    case 'health':
+      return (
+        <Dialog title="Password health" onClose={onClose}>
+          <HealthPanel onOpenItem={onOpenItem} />
         </Dialog>
       )
     case 'shortcuts':

@@ -155,3 +155,10 @@ export const IconRefresh = () => (
     <path d="M18.5 3v4.5H14M5.5 21v-4.5H10" />
   </Svg>
 )
+
+export const IconShieldCheck = () => (
+  <Svg>
+    <path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.3 7.5 9.5 4.3-1.2 7.5-4.9 7.5-9.5V6Z" />
+    <path d="m8.8 12 2.2 2.2 4.2-4.4" />
+  </Svg>
+)

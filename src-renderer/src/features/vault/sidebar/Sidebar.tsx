@@ -12,6 +12,7 @@ import {
   IconLock,
   IconPlus,
   IconSettings,
+  IconShieldCheck,
   IconStar,
   IconTag,
   IconTrash,
@@ -29,6 +30,7 @@ export interface SidebarProps {
   readonly onNewItem: () => void
   readonly onGenerator: () => void
   readonly onSettings: () => void
+  readonly onHealth: () => void
   readonly onShortcuts: () => void
   readonly onLock: () => void
 }
@@ -70,6 +72,7 @@ export function Sidebar(props: SidebarProps) {
       <SidebarSyncStatus onOpenSettings={props.onSettings} />
       <div className="sidebar-tools">
         <ToolButton label="Password generator" icon={<IconWand />} onClick={props.onGenerator} />
+        <ToolButton label="Password health" icon={<IconShieldCheck />} onClick={props.onHealth} />
         <ToolButton label="Settings" icon={<IconSettings />} onClick={props.onSettings} />
         <ToolButton label="Keyboard shortcuts" icon={<IconKeyboard />} onClick={props.onShortcuts} />
         <ToolButton label="Lock" icon={<IconLock />} onClick={props.onLock} />

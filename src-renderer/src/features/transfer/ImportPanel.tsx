@@ -1,0 +1,107 @@
+import { IMPORT_FORMAT_LABELS, IMPORT_FORMAT_NAMES } from '@shared/ipc/transfer.ts'
+import { Banner, Button, Select, type SelectOption, Spinner } from '../../ui/index.ts'
+import { ITEM_TYPES, TYPE_NAMES } from '../vault/model/item-types.ts'
+import { type ChosenFile, type ImportFormatChoice, useImport } from './use-import.ts'
+
+const FORMAT_OPTIONS: readonly SelectOption<ImportFormatChoice>[] = [
+  { value: 'auto', label: 'Detect automatically' },
+  ...IMPORT_FORMAT_NAMES.map((format) => ({ value: format, label: IMPORT_FORMAT_LABELS[format] })),
+]
+
+/** Settings → Import & export → Import: a format, a file, its preview, then the import. */
+export function ImportPanel() {
+  const control = useImport()
+  const { chosen, busy } = control
+  return (
+    <div className="transfer-part" data-testid="import-panel">
+      <p className="security-text">
+        Bring in items from another password manager's export. You see what would be added first; items already in the
+        vault are left out, so importing the same file twice adds nothing.
+      </p>
+      <div className="transfer-row">
+        <Select
+          label="Format"
+          value={control.format}
+          options={FORMAT_OPTIONS}
+          disabled={busy !== null}
+          onChange={control.setFormat}
+        />
+        <Button onClick={control.choose} disabled={busy !== null} aria-busy={busy === 'choosing'}>
+          {busy === 'choosing' ? <Spinner /> : null} Choose file…
+        </Button>
+      </div>
+      {control.error ? (
+        <Banner tone="error" live="alert" testId="import-error">
+          {control.error}
+        </Banner>
+      ) : null}
+      {chosen ? <ImportPreview chosen={chosen} busy={busy === 'importing'} onImport={control.apply} /> : null}
+      <p className="transfer-status" role="status" data-testid="import-result">
+        {control.added === null ? '' : `Imported ${countOf(control.added, 'item')}.`}
+      </p>
+    </div>
+  )
+}
+
+interface ImportPreviewProps {
+  readonly chosen: ChosenFile
+  readonly busy: boolean
+  readonly onImport: () => void
+}
+
+function ImportPreview({ chosen, busy, onImport }: ImportPreviewProps) {
+  const { preview } = chosen
+  const types = ITEM_TYPES.filter((type) => (preview.byType[type] ?? 0) > 0)
+  const invalid = preview.entries.filter((entry) => entry.status === 'invalid')
+  return (
+    <section className="transfer-preview" aria-label="Import preview" data-testid="import-preview">
+      <p className="transfer-file">
+        <strong>{chosen.fileName}</strong> ({IMPORT_FORMAT_LABELS[chosen.format]}): {countOf(preview.total, 'entry')}
+      </p>
+      <dl className="transfer-counts">
+        <dt>New</dt>
+        <dd data-testid="import-new">
+          {preview.toAdd}
+          {types.length > 0
+            ? ` (${types.map((type) => `${preview.byType[type]} ${TYPE_NAMES[type].many.toLowerCase()}`).join(', ')})`
+            : ''}
+        </dd>
+        <dt>Already in the vault</dt>
+        <dd data-testid="import-in-vault">{preview.inVault}</dd>
+        <dt>Twice in the file</dt>
+        <dd data-testid="import-in-file">{preview.inFile}</dd>
+        <dt>Cannot be imported</dt>
+        <dd data-testid="import-invalid">{preview.invalid}</dd>
+        {chosen.skipped > 0 ? (
+          <>
+            <dt>Skipped (folders, empty rows)</dt>
+            <dd>{chosen.skipped}</dd>
+          </>
+        ) : null}
+      </dl>
+      {invalid.length > 0 ? (
+        <ul className="transfer-problems" aria-label="Entries that cannot be imported">
+          {invalid.map((entry) => (
+            <li key={entry.index}>
+              {where(entry.source)}: {entry.problem ?? 'not a valid item'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Button variant="primary" onClick={onImport} disabled={busy || preview.toAdd === 0} aria-busy={busy}>
+        {busy ? <Spinner /> : null}
+        {preview.toAdd === 0 ? 'Nothing new to import' : `Import ${countOf(preview.toAdd, 'item')}`}
+      </Button>
+    </section>
+  )
+}
+
+function where(source: { readonly line?: number | undefined; readonly entry?: string | undefined }): string {
+  if (source.line !== undefined) return `Line ${source.line}`
+  return source.entry !== undefined ? `Entry ${source.entry}` : 'An entry'
+}
+
+export function countOf(count: number, noun: 'item' | 'entry'): string {
+  if (count === 1) return `1 ${noun}`
+  return `${count} ${noun === 'entry' ? 'entries' : 'items'}`
+}

@@ -1,0 +1,39 @@
+/**
+ * Import, export and backup facts the window and main share: the formats the
+ * importer reads (main's list in src-main/import/types.ts must match; a test
+ * checks) and what the user sees them called. Dependency-free.
+ */
+
+export const IMPORT_FORMAT_NAMES = [
+  'bitwarden-json',
+  'bitwarden-csv',
+  '1password-1pux',
+  '1password-csv',
+  'keepassxc-csv',
+  'keepass-xml',
+  'chrome-csv',
+  'firefox-csv',
+  'generic-csv',
+  'vault-json',
+] as const
+
+export type ImportFormatName = (typeof IMPORT_FORMAT_NAMES)[number]
+
+export const IMPORT_FORMAT_LABELS: Readonly<Record<ImportFormatName, string>> = {
+  'bitwarden-json': 'Bitwarden (JSON)',
+  'bitwarden-csv': 'Bitwarden (CSV)',
+  '1password-1pux': '1Password (1PUX)',
+  '1password-csv': '1Password (CSV)',
+  'keepassxc-csv': 'KeePassXC (CSV)',
+  'keepass-xml': 'KeePass (XML)',
+  'chrome-csv': 'Chrome (CSV)',
+  'firefox-csv': 'Firefox (CSV)',
+  'generic-csv': 'Other CSV',
+  'vault-json': 'Vault export (JSON)',
+}
+
+export const EXPORT_FORMATS = ['json', 'csv'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** The largest file the import reads (main's MAX_IMPORT_BYTES). */
+export const IMPORT_FILE_MAX_BYTES = 64 * 1024 * 1024
