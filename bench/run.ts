@@ -15,9 +15,10 @@ import { argon2Bench } from './argon2.ts'
 import { renderTable } from './lib/table.ts'
 import type { BenchModule, BenchOptions, Json } from './lib/types.ts'
 import { syncBench } from './sync.ts'
+import { transferBench } from './transfer.ts'
 import { vaultBench } from './vault.ts'
 
-const MODULES: readonly BenchModule[] = [argon2Bench, vaultBench, syncBench]
+const MODULES: readonly BenchModule[] = [argon2Bench, vaultBench, syncBench, transferBench]
 const RESULTS_FILE = new URL('./results/latest.json', import.meta.url)
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 
