@@ -4,20 +4,10 @@
  * previews these drafts, finds duplicates and seals the new ones.
  */
 import type { ItemDraftInput } from '../../src-shared/domain/item.ts'
+import { IMPORT_FORMAT_NAMES } from '../../src-shared/ipc/transfer.ts'
 
-export const IMPORT_FORMATS = [
-  'bitwarden-json',
-  'bitwarden-csv',
-  '1password-1pux',
-  '1password-csv',
-  'keepassxc-csv',
-  'keepass-xml',
-  'chrome-csv',
-  'firefox-csv',
-  'generic-csv',
-  /** This app's own JSON export (vault-export.ts): read back without loss. */
-  'vault-json',
-] as const
+/** One list for main and the window (src-shared/ipc/transfer.ts); 'vault-json' is this app's own export (vault-export.ts). */
+export const IMPORT_FORMATS = IMPORT_FORMAT_NAMES
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 /** Where an item came from: a CSV line (1-based, the record's first line) or a JSON/XML entry path. */

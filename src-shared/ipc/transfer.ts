@@ -1,7 +1,7 @@
 /**
  * Import, export and backup facts the window and main share: the formats the
- * importer reads (main's list in src-main/import/types.ts must match; a test
- * checks) and what the user sees them called. Dependency-free.
+ * importer reads (src-main/import/types.ts takes this list) and what the user
+ * sees them called. Dependency-free.
  */
 
 export const IMPORT_FORMAT_NAMES = [
