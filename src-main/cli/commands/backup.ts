@@ -14,9 +14,10 @@ import { initCrypto } from '../../crypto/index.ts'
 import { assertStrongMasterPassword } from '../../items/index.ts'
 import { VaultStore } from '../../store/index.ts'
 import type { CreatedAccount, VaultService } from '../../vault/index.ts'
-import { flag, positionals, stringOption } from '../args.ts'
-import { CliError, usageError } from '../cli-error.ts'
+import { positionals } from '../args.ts'
+import { CliError } from '../cli-error.ts'
 import { type Command, type CommandContext, GLOBAL_HELP } from '../command.ts'
+import { outFilePath } from '../out-file.ts'
 import { serviceFor, withUnlockedVault } from '../session.ts'
 import { chooseMasterPassword, emailOption, kdfCostOption, printCreated, removeStoreFiles } from './create.ts'
 
@@ -73,7 +74,7 @@ ${GLOBAL_HELP}`,
 
 async function runBackup(context: CommandContext): Promise<void> {
   positionals(context.parsed, [])
-  const path = outPath(context)
+  const path = outFilePath(context.parsed)
   const bytes = await withUnlockedVault(context.location, context.inputs, async (service) => {
     const password = await chooseBackupPassword(context)
     context.out.notice('Encrypting the backup…')
@@ -111,7 +112,7 @@ async function runRestore(context: CommandContext): Promise<void> {
 
 async function runDecrypt(context: CommandContext): Promise<void> {
   const [file] = positionals(context.parsed, ['FILE'])
-  const path = outPath(context)
+  const path = outFilePath(context.parsed)
   const payload = await openBackup(context, file as string)
   await writeFile(path, `${JSON.stringify(payload, null, 2)}\n`, { mode: 0o600 })
   context.out.notice(`Wrote ${payload.items.length} item(s), in plain text, to ${path}. Delete it when you are done.`)
@@ -142,14 +143,4 @@ async function chooseBackupPassword(context: CommandContext): Promise<string> {
     throw new CliError('PASSWORD_MISMATCH', 'The two passwords do not match; no backup was written.')
   }
   return password
-}
-
-function outPath(context: CommandContext): string {
-  const out = stringOption(context.parsed, 'out')
-  if (out === undefined) throw usageError('Say where to write with --out FILE.', context.parsed.command)
-  const path = resolve(out)
-  if (existsSync(path) && !flag(context.parsed, 'force')) {
-    throw new CliError('FILE_EXISTS', `${path} already exists; choose another name or add --force.`)
-  }
-  return path
 }

@@ -1,16 +1,9 @@
-/**
- * `vault export`: every current item in plain text, as JSON or CSV (issue 8),
- * behind an explicit warning: the file holds every password in the clear.
- * Written owner-only, never over an existing file unless --force, and only
- * after a yes (or --yes). For a copy to keep, `vault backup` is the safe way.
- */
-import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { exportCsv, exportJson } from '../../import/index.ts'
 import { flag, positionals, stringOption } from '../args.ts'
 import { CliError, usageError } from '../cli-error.ts'
 import { type Command, type CommandContext, GLOBAL_HELP } from '../command.ts'
+import { outFilePath } from '../out-file.ts'
 import { withUnlockedVault } from '../session.ts'
 
 const FORMATS = ['json', 'csv'] as const
@@ -46,12 +39,7 @@ async function run(context: CommandContext): Promise<void> {
   const { parsed } = context
   positionals(parsed, [])
   const format = formatOf(stringOption(parsed, 'format'))
-  const out = stringOption(parsed, 'out')
-  if (out === undefined) throw usageError('Say where to write with --out FILE.', 'export')
-  const path = resolve(out)
-  if (existsSync(path) && !flag(parsed, 'force')) {
-    throw new CliError('FILE_EXISTS', `${path} already exists; choose another name or add --force.`)
-  }
+  const path = outFilePath(parsed)
   const text = await withUnlockedVault(context.location, context.inputs, async (service) => {
     const items = service.transfer.exportItems()
     if (!flag(parsed, 'yes')) await confirmPlaintext(context, path, items.length)
