@@ -1,6 +1,7 @@
 import './security.css'
-import { type ReactNode, useState } from 'react'
+import { useState } from 'react'
 import { Banner } from '../../ui/index.ts'
+import { SettingsPart } from '../settings/SettingsPart.tsx'
 import { ChangePassword } from './ChangePassword.tsx'
 import { EmergencyKitPanel } from './EmergencyKitPanel.tsx'
 import { KeyDerivation } from './KeyDerivation.tsx'
@@ -39,21 +40,21 @@ export function SecuritySection() {
           sync.
         </Banner>
       ) : null}
-      <Part title="Emergency Kit">
+      <SettingsPart title="Emergency Kit">
         <EmergencyKitPanel outdated={status?.kitOutdated ?? false} onSaved={security.reload} />
-      </Part>
-      <Part title="Master password">
+      </SettingsPart>
+      <SettingsPart title="Master password">
         <ChangePassword {...actionFor('password')} />
-      </Part>
-      <Part title="Secret Key">
+      </SettingsPart>
+      <SettingsPart title="Secret Key">
         <NewSecretKey {...actionFor('secret-key')} />
-      </Part>
-      <Part title="Key derivation">
+      </SettingsPart>
+      <SettingsPart title="Key derivation">
         {status ? <KeyDerivation status={status} {...actionFor('kdf')} /> : <p className="muted">Loading…</p>}
-      </Part>
-      <Part title="Account fingerprint">
+      </SettingsPart>
+      <SettingsPart title="Account fingerprint">
         {status ? <AccountFingerprint fingerprint={status.fingerprint} /> : <p className="muted">Loading…</p>}
-      </Part>
+      </SettingsPart>
     </div>
   )
 }
@@ -74,15 +75,5 @@ function AccountFingerprint({ fingerprint }: { readonly fingerprint: string }) {
         if it differs, do not use that machine's vault.
       </p>
     </div>
-  )
-}
-
-/** Unnamed on purpose: a region named "Master password" would also answer to that field's label. */
-function Part({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  return (
-    <section className="security-part">
-      <h4 className="security-part-title">{title}</h4>
-      {children}
-    </section>
   )
 }

@@ -1,6 +1,6 @@
 import '../security/security.css'
 import './transfer.css'
-import type { ReactNode } from 'react'
+import { SettingsPart } from '../settings/SettingsPart.tsx'
 import { BackupPanel } from './BackupPanel.tsx'
 import { ExportPanel } from './ExportPanel.tsx'
 import { ImportPanel } from './ImportPanel.tsx'
@@ -9,24 +9,15 @@ import { ImportPanel } from './ImportPanel.tsx'
 export function TransferSection() {
   return (
     <div className="transfer" data-testid="transfer-settings">
-      <Part title="Import">
+      <SettingsPart title="Import">
         <ImportPanel />
-      </Part>
-      <Part title="Export">
+      </SettingsPart>
+      <SettingsPart title="Export">
         <ExportPanel />
-      </Part>
-      <Part title="Encrypted backup">
+      </SettingsPart>
+      <SettingsPart title="Encrypted backup">
         <BackupPanel />
-      </Part>
+      </SettingsPart>
     </div>
-  )
-}
-
-function Part({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  return (
-    <section className="security-part">
-      <h4 className="security-part-title">{title}</h4>
-      {children}
-    </section>
   )
 }
