@@ -51,15 +51,5 @@ export function readZipEntry(file: string, bytes: Uint8Array, name: string, maxB
   }
   if (state === 'absent') throw fail(`the archive has no ${name}; is this a 1Password 1PUX export?`)
   if (state === 'reading') throw fail('it is cut short.')
-  return concat(chunks, total)
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
+  return new Uint8Array(Buffer.concat(chunks, total))
 }
