@@ -12,13 +12,14 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { argon2Bench } from './argon2.ts'
+import { healthBench } from './health.ts'
 import { renderTable } from './lib/table.ts'
 import type { BenchModule, BenchOptions, Json } from './lib/types.ts'
 import { syncBench } from './sync.ts'
 import { transferBench } from './transfer.ts'
 import { vaultBench } from './vault.ts'
 
-const MODULES: readonly BenchModule[] = [argon2Bench, vaultBench, syncBench, transferBench]
+const MODULES: readonly BenchModule[] = [argon2Bench, vaultBench, syncBench, transferBench, healthBench]
 const RESULTS_FILE = new URL('./results/latest.json', import.meta.url)
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 

@@ -18,10 +18,13 @@
  * - weak: zxcvbn score below 3 (MIN_STRONG_SCORE, the master password's bar),
  *   by the app's one estimator (items/strength.ts), with the username and the
  *   site names of the login's URLs as user inputs, so "github-ada" for ada at
- *   github.com scores as low as it should. Estimates are cached per password
- *   (and the user inputs found in it) within one report: a reused password is
- *   estimated once. zxcvbn costs about 5-80 ms per password here (a random
- *   one of 20 characters about 70 ms), so this is the slow part of a report.
+ *   github.com scores as low as it should. Scores are remembered per password
+ *   (and the user inputs found in it) in a StrengthScores: within one report,
+ *   or for the unlocked session when the caller passes the session's, so a
+ *   reused password is estimated once and a second report only estimates
+ *   what changed. zxcvbn costs a few milliseconds a password here even with
+ *   its prefix index (items/strength-dictionary-index.ts), so this is the
+ *   slow part of a report.
  * - reused: two or more logins with exactly the same password, whatever their
  *   sites (duplicates are reuse too, and are also listed as duplicates).
  * - old: the password has not changed for more than OLD_PASSWORD_AGE_MS (365
@@ -38,8 +41,10 @@
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import type { ItemContent } from '../../src-shared/domain/item.ts'
+import { VaultError } from '../../src-shared/errors.ts'
 import { estimateStrength, type StrengthScore } from '../items/strength.ts'
 import { siteOf } from './site.ts'
+import { StrengthScores } from './strength-scores.ts'
 
 export interface HealthInput {
   readonly id: string
@@ -70,6 +75,10 @@ export interface HealthReport {
 export interface HealthOptions {
   /** The strength estimator; items/strength.ts by default (tests count calls through this). */
   readonly estimate?: (password: string, userInputs: readonly string[]) => StrengthScore
+  /** Scores kept from earlier reports (the unlocked session's); a new, report-only one by default. */
+  readonly scores?: StrengthScores
+  /** Asked at each pause of the estimates; false (the vault locked meanwhile) ends the report with VAULT_LOCKED. */
+  readonly stillWanted?: () => boolean
 }
 
 /** How long the estimates run before letting other work in (IPC, timers). */
@@ -105,9 +114,10 @@ export async function healthReport(
   const checked = items.filter((item) => item.content.trashedAt === null)
   const logins = checked.flatMap(loginOf).filter((login) => login.password !== '')
   const key = randomBytes(32)
+  const scores = options.scores ?? new StrengthScores()
   try {
     const digest = keyedDigest(key)
-    const weak = await weakPasswords(logins, digest, options.estimate ?? defaultEstimate)
+    const weak = await weakPasswords(logins, scores, options)
     const reused = groups(logins.map((login) => ({ id: login.id, keys: [digest('password', login.password)] })))
     const old = logins.flatMap(({ id, changedAt }) =>
       changedAt !== null && now - changedAt > OLD_PASSWORD_AGE_MS ? [{ id, changedAt }] : [],
@@ -125,7 +135,15 @@ export async function healthReport(
     return { checkedAt: now, counts, weak, reused, old, noTotp, duplicates }
   } finally {
     key.fill(0)
+    if (scores !== options.scores) scores.clear()
   }
+}
+
+/** Every item the report names, once each, in the order they first appear. */
+export function namedIds(report: HealthReport): string[] {
+  const groups = [...report.reused, ...report.duplicates].flatMap((group) => group.ids)
+  const single = [...report.weak, ...report.old, ...report.noTotp].map((entry) => entry.id)
+  return [...new Set([...single, ...groups])]
 }
 
 function loginOf(item: HealthInput): Login[] {
@@ -147,24 +165,20 @@ function loginOf(item: HealthInput): Login[] {
 
 async function weakPasswords(
   logins: readonly Login[],
-  digest: Digest,
-  estimate: NonNullable<HealthOptions['estimate']>,
+  scores: StrengthScores,
+  options: HealthOptions,
 ): Promise<{ id: string; score: WeakScore }[]> {
-  const scores = new Map<string, StrengthScore>()
+  const estimate = options.estimate ?? defaultEstimate
   const weak: { id: string; score: WeakScore }[] = []
   let sliceStart = performance.now()
   for (const login of logins) {
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve))
+      if (options.stillWanted?.() === false) throw new VaultError('VAULT_LOCKED', 'The vault is locked.')
       sliceStart = performance.now()
     }
     const inputs = userInputsOf(login)
-    const cacheKey = digest('score', login.password, ...inputs)
-    let score = scores.get(cacheKey)
-    if (score === undefined) {
-      score = estimate(login.password, inputs)
-      scores.set(cacheKey, score)
-    }
+    const score = scores.scoreOf(login.password, inputs, () => estimate(login.password, inputs))
     if (isWeak(score)) weak.push({ id: login.id, score })
   }
   return weak

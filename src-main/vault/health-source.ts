@@ -11,11 +11,22 @@
  */
 import type { ItemContent } from '../../src-shared/domain/item.ts'
 import { VaultError } from '../../src-shared/errors.ts'
-import type { HealthInput } from '../health/health-report.ts'
+import type { HealthInput, HealthReport } from '../health/health-report.ts'
 import { type PasswordRevision, passwordChangedAt } from '../health/password-age.ts'
 import type { ItemRecord } from '../store/index.ts'
 import { openItem } from './item-codec.ts'
 import type { ItemContext } from './items.ts'
+
+/** A health report with the titles of the items it names (item id → title). */
+export type TitledHealthReport = HealthReport & { readonly titles: Readonly<Record<string, string>> }
+
+/**
+ * The titles of the items a report names, for the window and the CLI (the
+ * report itself holds ids only); '' for one no longer listed.
+ */
+export function healthTitles(ctx: ItemContext, ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id) => [id, ctx.session.index.get(id)?.summary.title ?? '']))
+}
 
 export function healthInputs(ctx: ItemContext): HealthInput[] {
   const inputs: HealthInput[] = []

@@ -5,12 +5,15 @@
  */
 import { VaultError } from '../../src-shared/errors.ts'
 import { type Keyset, type SecretKey, type VaultKey, zeroize, zeroizeKeyset } from '../crypto/index.ts'
+import { StrengthScores } from '../health/strength-scores.ts'
 import type { AccountMeta } from './account.ts'
 import { ItemIndex } from './item-index.ts'
 
 export class UnlockedSession {
   readonly accountId: string
   readonly index = new ItemIndex()
+  /** Password strength scores of this session's health reports (health/strength-scores.ts), forgotten at lock. */
+  readonly strengthScores = new StrengthScores()
   readonly #keyset: Keyset
   readonly #vaultKeys: Map<string, VaultKey>
   #meta: AccountMeta
@@ -90,6 +93,7 @@ export class UnlockedSession {
     for (const key of this.#vaultKeys.values()) zeroize(key)
     this.#vaultKeys.clear()
     this.index.clear()
+    this.strengthScores.clear()
   }
 
   #assertOpen(): void {

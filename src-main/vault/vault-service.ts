@@ -17,7 +17,7 @@ import {
   type SecretKey,
   scrubFreeHeap,
 } from '../crypto/index.ts'
-import { type HealthReport, healthReport } from '../health/health-report.ts'
+import { healthReport, namedIds } from '../health/health-report.ts'
 import { assertStrongMasterPassword, totpCode } from '../items/index.ts'
 import type { SecretKeyStore } from '../keychain/index.ts'
 import type { VaultStore } from '../store/index.ts'
@@ -25,7 +25,7 @@ import { createAccountRecords, type OpenedAccount } from './account.ts'
 import { AccountSecurity } from './account-security.ts'
 import type { CredentialContext, CredentialServer } from './credential-context.ts'
 import { adoptServerAccount, forgetChangedElsewhere } from './credential-settle.ts'
-import { healthInputs } from './health-source.ts'
+import { healthInputs, healthTitles, type TitledHealthReport } from './health-source.ts'
 import { IdleTimer } from './idle-timer.ts'
 import { warmItemCodec } from './item-codec.ts'
 import { ItemTransfer } from './item-transfer.ts'
@@ -305,9 +305,18 @@ export class VaultService {
     return items.restoreRevision(this.#items(), id, revision)
   }
 
-  /** Weak, reused and old passwords, logins without TOTP, duplicates: item ids, scores and times only. */
-  passwordHealth(): Promise<HealthReport> {
-    return healthReport(healthInputs(this.#items()), this.#now())
+  /**
+   * Weak, reused and old passwords, logins without TOTP, duplicates: item ids,
+   * scores and times, and the titles of the items named.
+   */
+  async passwordHealth(): Promise<TitledHealthReport> {
+    const context = this.#items()
+    const { session } = context
+    const report = await healthReport(healthInputs(context), this.#now(), {
+      scores: session.strengthScores,
+      stillWanted: () => !session.locked,
+    })
+    return { ...report, titles: healthTitles(context, namedIds(report)) }
   }
 
   totp(id: string): ReturnType<typeof totpCode> {

@@ -231,7 +231,7 @@ export const kitVerificationSchema = z.strictObject({
 
 const count = z.number().int().nonnegative()
 
-/** Password health: item ids with scores, times and counts only; the window maps ids to titles. */
+/** Password health: item ids with scores, times and counts, and the titles of the items it names; no secret. */
 export const healthReportSchema = z.strictObject({
   checkedAt: timestamp,
   counts: z.strictObject({
@@ -247,6 +247,8 @@ export const healthReportSchema = z.strictObject({
   old: z.array(z.strictObject({ id: itemId, changedAt: timestamp })),
   noTotp: z.array(z.strictObject({ id: itemId })),
   duplicates: z.array(z.strictObject({ ids: z.array(itemId) })),
+  /** Item id → title, for each item named above (main's item list may be longer than the window ever loads). */
+  titles: z.record(itemId, z.string()),
 })
 
 /** What an import would do, entry by entry (never a value from the file but its titles). */

@@ -21,6 +21,7 @@ const REPORT = {
   old: [{ id: IDS.github, changedAt: 1_600_000_000_000 }],
   noTotp: [{ id: IDS.google }],
   duplicates: [],
+  titles: { [IDS.google]: 'Google', [IDS.github]: 'GitHub' },
 }
 
 function renderPanel(vault: StubVault, onOpenItem = vi.fn()) {
@@ -71,5 +72,24 @@ describe('Password health', () => {
     fireEvent.click(within(weak).getByRole('button', { name: 'Google' }))
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     await vi.waitFor(() => expect(screen.getByTestId('detail-title').textContent).toBe('Google'))
+  })
+
+  it('names and selects an item in the report even when the list has not loaded it yet', async () => {
+    // A large vault: the first page holds GitHub only; Google is further down.
+    const first = SUMMARIES.filter((summary) => summary.id !== IDS.google)
+    const vault = stubItemsVault({
+      getPasswordHealth: async () => ok(REPORT),
+      listItems: async () => ok({ items: first, total: 150 }),
+    })
+    renderWorkspace(vault)
+    await screen.findAllByText(first[0]?.title ?? '')
+    fireEvent.click(screen.getByRole('button', { name: 'Password health' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Password health' })
+    const weak = await within(dialog).findByRole('region', { name: 'Weak passwords' })
+    fireEvent.click(await within(weak).findByRole('button', { name: 'Google' }))
+    await vi.waitFor(() => expect(screen.getByTestId('detail-title').textContent).toBe('Google'))
+    // It stays selected once the list has answered again.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.getByTestId('detail-title').textContent).toBe('Google')
   })
 })

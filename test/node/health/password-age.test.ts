@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OLD_PASSWORD_AGE_MS } from '../../../src-main/health/health-report.ts'
 import { type PasswordRevision, passwordChangedAt } from '../../../src-main/health/password-age.ts'
-import { expectCode } from '../support/expect-code.ts'
+import { expectCodeAsync } from '../support/expect-code.ts'
 import { absentKeychain, EMAIL, makeVault, PASSWORD, type TestVault } from '../vault/support.ts'
 
 const rev = (password: string | undefined, savedAt: number): PasswordRevision => ({ password, savedAt })
@@ -106,17 +106,21 @@ describe('password age through a real vault', () => {
     expect(NOW - (old[0]?.changedAt ?? NOW)).toBeGreaterThan(OLD_PASSWORD_AGE_MS)
   })
 
-  it('leaves the trash out and reports ids only', async () => {
+  it('leaves the trash out and reports ids, with the titles of the items named, but no secret', async () => {
     const report = await vault.service.passwordHealth()
     expect(report.counts.total).toBe(3)
-    const json = JSON.stringify(report)
+    const { titles, ...rest } = report
+    const json = JSON.stringify(rest)
     expect(json).not.toContain(ids.trashed)
     for (const text of ['Pw-', 'ada', 'x.example', 'Bank', 'Fresh']) expect(json).not.toContain(text)
+    for (const text of ['Pw-', 'ada', 'x.example']) expect(JSON.stringify(titles)).not.toContain(text)
+    expect(Object.keys(titles).sort()).toEqual([ids.bank, ids.restored, ids.fresh].sort())
+    expect(titles[ids.bank as string]).toBe('My bank')
     expect(report.noTotp.map((entry) => entry.id).sort()).toEqual([ids.bank, ids.restored, ids.fresh].sort())
   })
 
-  it('needs the vault unlocked', () => {
+  it('needs the vault unlocked', async () => {
     vault.service.lock()
-    expectCode(() => void vault.service.passwordHealth(), 'VAULT_LOCKED')
+    await expectCodeAsync(vault.service.passwordHealth(), 'VAULT_LOCKED')
   })
 })

@@ -68,6 +68,7 @@ export const EMPTY_HEALTH = {
   old: [],
   noTotp: [],
   duplicates: [],
+  titles: {},
 } satisfies HealthReportView
 
 const DEFAULTS: Partial<Record<Method, unknown>> = {

@@ -27,7 +27,7 @@ const CATEGORIES: readonly { readonly key: Category; readonly title: string; rea
 
 /** Password health: how many items are weak, reused, old, without a one-time password or duplicated, and which. */
 export function HealthPanel({ onOpenItem }: HealthPanelProps) {
-  const { report, titles, error } = usePasswordHealth()
+  const { report, error } = usePasswordHealth()
   if (error !== null)
     return (
       <Banner tone="error" live="alert" testId="health-error">
@@ -38,7 +38,7 @@ export function HealthPanel({ onOpenItem }: HealthPanelProps) {
   const link = (id: string, detail?: string) => (
     <li key={id}>
       <button type="button" className="health-item" onClick={() => onOpenItem(id)}>
-        {titles.get(id) || 'Untitled'}
+        {report.titles[id] || 'Untitled'}
       </button>
       {detail ? <span className="muted"> · {detail}</span> : null}
     </li>

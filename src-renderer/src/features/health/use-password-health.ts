@@ -1,30 +1,22 @@
-import { LIST_LIMIT_MAX } from '@shared/ipc/limits.ts'
 import type { HealthReportView } from '@shared/ipc/views.ts'
 import { useEffect, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 
 export interface PasswordHealth {
   readonly report: HealthReportView | null
-  /** Item id → title, from the item list (the report names items by id only). */
-  readonly titles: ReadonlyMap<string, string>
   readonly error: string | null
 }
 
-/** Main's health report, and the titles of the items it names. */
+/** Main's health report, with the titles of the items it names. */
 export function usePasswordHealth(): PasswordHealth {
   const client = useVaultClient()
-  const [state, setState] = useState<PasswordHealth>({ report: null, titles: new Map(), error: null })
+  const [state, setState] = useState<PasswordHealth>({ report: null, error: null })
   useEffect(() => {
     let current = true
     void (async () => {
-      const [report, list] = await Promise.all([
-        client.getPasswordHealth(),
-        client.listItems({ limit: LIST_LIMIT_MAX }),
-      ])
+      const report = await client.getPasswordHealth()
       if (!current) return
-      if (!report.ok) return setState({ report: null, titles: new Map(), error: report.error.message })
-      const titles = new Map(list.ok ? list.data.items.map((item) => [item.id, item.title] as const) : [])
-      setState({ report: report.data, titles, error: null })
+      setState(report.ok ? { report: report.data, error: null } : { report: null, error: report.error.message })
     })()
     return () => {
       current = false

@@ -7,7 +7,7 @@
 import { SyncProvider } from '../sync/SyncProvider.tsx'
 import { WorkspaceDialogs } from './dialogs/WorkspaceDialogs.tsx'
 import { ListPane } from './list/ListPane.tsx'
-import { ALL_ITEMS, type Scope } from './model/scope.ts'
+import type { Scope } from './model/scope.ts'
 import { RightPane } from './RightPane.tsx'
 import { Sidebar } from './sidebar/Sidebar.tsx'
 import { ToastProvider } from './toast/toast-context.tsx'
@@ -58,9 +58,7 @@ function WorkspaceLayout() {
         onNewItem={ws.startNew}
         onOpenItem={(id) => {
           ws.setDialog(null)
-          ws.selection.setQuery('')
-          ws.selection.setScope(ALL_ITEMS)
-          ws.selection.setSelectedId(id)
+          ws.selection.reveal(id)
           ws.toDetail()
           ws.focus.detail()
         }}

@@ -16,6 +16,8 @@ export function useListSelection(version: number, followSelection: boolean) {
   const [query, setQueryState] = useState('')
   const [limit, setLimit] = useState(PAGE_SIZE)
   const [selectedId, setSelectedId] = useState<string | null>(null)
+  /** An item opened from elsewhere (the health report): kept selected though it may lie beyond the loaded pages. */
+  const [revealedId, setRevealedId] = useState<string | null>(null)
   const filter = useMemo(() => filterFor(scope, query), [scope, query])
   const list = useItemList(filter, limit, version)
   const facets = useFacets(version)
@@ -25,11 +27,23 @@ export function useListSelection(version: number, followSelection: boolean) {
   const setScope = useCallback((next: Scope) => {
     setScopeState(next)
     setLimit(PAGE_SIZE)
+    setRevealedId(null)
   }, [])
   const setQuery = useCallback((next: string) => {
     setQueryState(next)
     setLimit(PAGE_SIZE)
+    setRevealedId(null)
   }, [])
+  /** Shows every item, and this one selected even when it is not in the first pages of the list. */
+  const reveal = useCallback(
+    (id: string) => {
+      setScope(ALL_ITEMS)
+      setQuery('')
+      setSelectedId(id)
+      setRevealedId(id)
+    },
+    [setScope, setQuery],
+  )
   // One page at a time: scrolling on while the next page is on its way asks for nothing more.
   const loaded = items.length
   const loadMore = useCallback(
@@ -37,12 +51,13 @@ export function useListSelection(version: number, followSelection: boolean) {
     [loaded, total],
   )
 
-  // The selection follows the results: when the selected item leaves them (a search, the trash), the first is selected.
+  // The selection follows the results: when the selected item leaves them (a search, the trash), the first is
+  // selected. A revealed item stays: it is in the results, perhaps only further down than the pages loaded.
   useEffect(() => {
     if (!followSelection || !list.fresh) return
-    if (selectedId !== null && items.some((item) => item.id === selectedId)) return
+    if (selectedId !== null && (selectedId === revealedId || items.some((item) => item.id === selectedId))) return
     setSelectedId(items[0]?.id ?? null)
-  }, [followSelection, items, list.fresh, selectedId])
+  }, [followSelection, items, list.fresh, selectedId, revealedId])
 
   const move = useCallback(
     (delta: number) => {
@@ -68,6 +83,7 @@ export function useListSelection(version: number, followSelection: boolean) {
     selectedId,
     selected,
     setSelectedId,
+    reveal,
     move,
     loadMore,
   }
