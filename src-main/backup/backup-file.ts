@@ -32,6 +32,13 @@ import {
 import { BACKUP_FORMAT_VERSION, decodeHeader, encodeHeader } from './header.ts'
 import { type BackupPayload, decodePayload, encodePayload } from './payload.ts'
 
+/**
+ * The largest file the app or the CLI reads as a backup (1 GiB, some forty
+ * times a 10,000-item vault with its history): a bigger one is refused before
+ * a byte is read, so a hostile file cannot fill memory.
+ */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024
+
 /** Used when the caller passes no cost; the vault passes the account's own (its KDF record's memory and passes). */
 export const BACKUP_KDF_FALLBACK: KdfCost = { memlimitBytes: KDF_DEFAULT_MEMLIMIT_BYTES, opslimit: KDF_FLOOR.opslimit }
 

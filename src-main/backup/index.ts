@@ -7,6 +7,7 @@ export {
   BACKUP_KDF_FALLBACK,
   type BackupInfo,
   inspectBackup,
+  MAX_BACKUP_BYTES,
   type ReadBackupOptions,
   readBackup,
   type WriteBackupOptions,

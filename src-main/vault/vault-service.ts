@@ -133,19 +133,30 @@ export class VaultService {
     return { state: 'unlocked', accountId: account.accountId, email: session.email, itemCount: session.index.size }
   }
 
-  /** Creates the account and leaves it unlocked. The password must pass the strength check (WEAK_PASSWORD). */
-  async createAccount(input: { email: string; password: string }): Promise<CreatedAccount> {
+  /**
+   * Creates the account and leaves it unlocked. The password must pass the strength check (WEAK_PASSWORD).
+   * fill (a restore from a backup) runs on the new, unlocked vault inside the transaction that writes the
+   * account: if it throws, nothing was written, the keys are dropped and no Secret Key is kept, so a failed
+   * restore never leaves a half-made vault behind.
+   */
+  async createAccount(input: { email: string; password: string }, fill?: () => void): Promise<CreatedAccount> {
     if (this.#store.getAccount() !== null) throw new VaultError('ACCOUNT_EXISTS', 'This vault already has an account.')
     assertStrongMasterPassword(input.password, [input.email])
     await initCrypto()
     const secretKey = newSecretKey()
     const kdfCost = this.#kdfCost ?? (await calibrateKdfCost())
     const created = await createAccountRecords({ ...input, secretKey, kdfCost, now: this.#now() })
-    this.#store.transaction(() => {
-      this.#store.saveAccount(created.account)
-      this.#store.saveVault(created.vault)
-    })
     this.#startSession(created.account.accountId, created.opened, secretKey)
+    try {
+      this.#store.transaction(() => {
+        this.#store.saveAccount(created.account)
+        this.#store.saveVault(created.vault)
+        fill?.()
+      })
+    } catch (error) {
+      this.#dropUncreatedSession()
+      throw error
+    }
     const stored = await rememberSecretKey(this.#keychain, secretKey)
     return { accountId: created.account.accountId, secretKey: stored.printed, ...stored.outcome }
   }
@@ -365,6 +376,14 @@ export class VaultService {
     this.#session = new UnlockedSession(accountId, opened.keyset, opened.vaultKeys, opened.meta, secretKey)
     this.#idle.touch()
     return this.#session
+  }
+
+  /** Quietly, with no lock event: there was never a vault for the window to see locked. */
+  #dropUncreatedSession(): void {
+    this.#idle.stop()
+    this.#session?.lock()
+    this.#session = null
+    scrubFreeHeap()
   }
 
   #unlockResult(session: UnlockedSession): UnlockResult {

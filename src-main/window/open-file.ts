@@ -1,7 +1,7 @@
 /**
- * Reading a file the user picked (an export to import): the system open
- * dialog chooses it, and main reads it, refusing anything bigger than the
- * caller's limit before reading a byte of it.
+ * Reading a file the user picked (an export to import, or a backup to
+ * restore): the system open dialog chooses it, and main reads it, refusing
+ * anything bigger than the caller's limit before reading a byte of it.
  */
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -14,50 +14,77 @@ export interface OpenedFile {
   readonly bytes: Uint8Array
 }
 
+/** What the file is for: it picks the dialog's filters and how a refusal is worded (and its error code). */
+export type OpenFileKind = 'import' | 'backup'
+
 /** The picked file, or null when the user cancelled. */
-export type OpenFile = (maxBytes: number) => Promise<OpenedFile | null>
+export type OpenFile = (maxBytes: number, kind?: OpenFileKind) => Promise<OpenedFile | null>
+
+interface KindFacts {
+  readonly filter: { readonly name: string; readonly extensions: string[] }
+  readonly code: 'IMPORT_INVALID' | 'BACKUP_INVALID'
+  readonly verb: string
+  readonly noun: string
+}
+
+const KINDS: Readonly<Record<OpenFileKind, KindFacts>> = {
+  import: {
+    filter: { name: 'Password manager exports', extensions: ['csv', 'json', 'xml', '1pux'] },
+    code: 'IMPORT_INVALID',
+    verb: 'import',
+    noun: 'export',
+  },
+  backup: {
+    filter: { name: 'Vault backups', extensions: ['vaultbak'] },
+    code: 'BACKUP_INVALID',
+    verb: 'restore',
+    noun: 'backup',
+  },
+}
 
 export function openWithDialog(
   dialog: Pick<Dialog, 'showOpenDialog'>,
   window: () => BrowserWindow | undefined,
   documentsDir: string,
 ): OpenFile {
-  return async (maxBytes) => {
+  return async (maxBytes, kind = 'import') => {
     const options: OpenDialogOptions = {
       defaultPath: documentsDir,
       properties: ['openFile'],
-      filters: [
-        { name: 'Password manager exports', extensions: ['csv', 'json', 'xml', '1pux'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
+      filters: [{ ...KINDS[kind].filter }, { name: 'All files', extensions: ['*'] }],
     }
     const parent = window()
     const chosen =
       parent === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options)
     const [path] = chosen.filePaths
     if (chosen.canceled || path === undefined || path === '') return null
-    return readSmallFile(path, maxBytes)
+    return readSmallFile(path, maxBytes, kind)
   }
 }
 
 /** For tests: answers the open dialog with the next file of a queue the test fills, or Cancel when it is empty. */
 export function openFromQueue(queue: string[]): OpenFile {
-  return async (maxBytes) => {
+  return async (maxBytes, kind = 'import') => {
     const path = queue.shift()
-    return path === undefined ? null : readSmallFile(path, maxBytes)
+    return path === undefined ? null : readSmallFile(path, maxBytes, kind)
   }
 }
 
 /** Reads a file of at most maxBytes (checked on the open handle before reading). */
-export async function readSmallFile(path: string, maxBytes: number): Promise<OpenedFile> {
+export async function readSmallFile(
+  path: string,
+  maxBytes: number,
+  kind: OpenFileKind = 'import',
+): Promise<OpenedFile> {
   const name = basename(path)
+  const { code, verb } = KINDS[kind]
   const handle = await open(path, 'r').catch(() => {
-    throw new VaultError('IMPORT_INVALID', `Cannot read "${name}".`)
+    throw new VaultError(code, `Cannot read "${name}".`)
   })
   try {
     const { size, isFile } = await handle.stat().then((stat) => ({ size: stat.size, isFile: stat.isFile() }))
-    if (!isFile) throw new VaultError('IMPORT_INVALID', `Cannot import "${name}": it is not a file.`)
-    if (size > maxBytes) throw tooLarge(name, maxBytes)
+    if (!isFile) throw new VaultError(code, `Cannot ${verb} "${name}": it is not a file.`)
+    if (size > maxBytes) throw tooLarge(name, maxBytes, KINDS[kind])
     // One byte more than the size: a file that grew while being read is noticed, not cut short.
     const buffer = new Uint8Array(size + 1)
     let length = 0
@@ -65,7 +92,7 @@ export async function readSmallFile(path: string, maxBytes: number): Promise<Ope
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null)
       if (bytesRead === 0) break
       length += bytesRead
-      if (length === buffer.length) throw new VaultError('IMPORT_INVALID', `"${name}" changed while it was read.`)
+      if (length === buffer.length) throw new VaultError(code, `"${name}" changed while it was read.`)
     }
     return { name, bytes: buffer.slice(0, length) }
   } finally {
@@ -73,9 +100,9 @@ export async function readSmallFile(path: string, maxBytes: number): Promise<Ope
   }
 }
 
-function tooLarge(name: string, maxBytes: number): VaultError {
+function tooLarge(name: string, maxBytes: number, { code, verb, noun }: KindFacts): VaultError {
   return new VaultError(
-    'IMPORT_INVALID',
-    `Cannot import "${name}": it is larger than ${maxBytes / 1024 / 1024} MiB; no export is that big.`,
+    code,
+    `Cannot ${verb} "${name}": it is larger than ${maxBytes / 1024 / 1024} MiB; no ${noun} is that big.`,
   )
 }

@@ -22,6 +22,8 @@ import type { Method } from './methods.ts'
 import type { IpcResult } from './result.ts'
 import { EXPORT_FORMATS } from './transfer.ts'
 import {
+  backupChoiceSchema,
+  backupTokenSchema,
   copyResultSchema,
   credentialChangeSchema,
   deviceSchema,
@@ -36,6 +38,7 @@ import {
   itemType,
   itemViewSchema,
   kitVerificationSchema,
+  openedBackupSchema,
   savedFileSchema,
   securityStatusSchema,
   settingsSchema,
@@ -106,21 +109,23 @@ const itemRef = z.strictObject({ id: itemId })
 /** A Supabase project: its URL and its public anon key (a JWT, not a secret). */
 const serverConfig = { url: z.string().trim().min(1).max(300), anonKey: z.string().trim().min(20).max(2000) }
 
+/** A new account's email and master password (createAccount, restoreBackup). */
+const newAccount = { email: z.email().max(EMAIL_MAX_LENGTH), password }
+/** What making an account answers (createAccount, restoreBackup). */
+const createdAccount = {
+  accountId,
+  /** Shown once, then forgotten by the window: afterwards it lives in the keychain and the Emergency Kit. */
+  secretKey: z.string(),
+  secretKeyInKeychain: z.boolean(),
+  keychainProblem: z.string().optional(),
+}
+
 export const contract = {
   getAppInfo: { req: z.void(), res: appInfo },
   checkSecretKey: { req: z.strictObject({ secretKey: secretKeyInput }), res: z.strictObject({ accountId }) },
   getStatus: { req: z.void(), res: vaultStatusSchema },
   estimateStrength: { req: z.strictObject({ password, email: email.optional() }), res: strengthSchema },
-  createAccount: {
-    req: z.strictObject({ email: z.email().max(EMAIL_MAX_LENGTH), password }),
-    res: z.strictObject({
-      accountId,
-      /** Shown once, then forgotten by the window: afterwards it lives in the keychain and the Emergency Kit. */
-      secretKey: z.string(),
-      secretKeyInKeychain: z.boolean(),
-      keychainProblem: z.string().optional(),
-    }),
-  },
+  createAccount: { req: z.strictObject(newAccount), res: z.strictObject(createdAccount) },
   unlock: {
     req: z.strictObject({ password, secretKey: secretKeyInput.optional() }),
     res: unlockResultSchema,
@@ -237,6 +242,17 @@ export const contract = {
     req: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/) }),
     res: z.strictObject({ added: z.number().int().nonnegative() }),
   },
+  /** First run, no vault yet: main's open dialog picks a backup; main keeps its bytes and answers a token for them. */
+  chooseBackupFile: { req: z.void(), res: backupChoiceSchema },
+  /** Decrypts the chosen backup with its backup password; main keeps the items and answers only their count. */
+  openBackupFile: { req: z.strictObject({ token: backupTokenSchema, password }), res: openedBackupSchema },
+  /** Makes the new account (as createAccount) and restores the opened backup into it, all or nothing. */
+  restoreBackup: {
+    req: z.strictObject({ token: backupTokenSchema, ...newAccount }),
+    res: z.strictObject({ ...createdAccount, restored: z.number().int().nonnegative() }),
+  },
+  /** The user went back or cancelled: main drops the chosen backup (bytes and items). */
+  forgetBackupFile: { req: z.void(), res: done },
 } satisfies Record<Method, { req: z.ZodType; res: z.ZodType }>
 
 export type Req<M extends Method> = z.input<(typeof contract)[M]['req']>

@@ -52,6 +52,10 @@ export const METHODS = [
   'saveBackup',
   'chooseImportFile',
   'applyImport',
+  'chooseBackupFile',
+  'openBackupFile',
+  'restoreBackup',
+  'forgetBackupFile',
 ] as const
 
 export type Method = (typeof METHODS)[number]

@@ -299,3 +299,18 @@ export type SecurityStatusView = z.output<typeof securityStatusSchema>
 export type CredentialChangeView = z.output<typeof credentialChangeSchema>
 export type SetupCodeView = z.output<typeof setupCodeSchema>
 export type KitVerificationView = z.output<typeof kitVerificationSchema>
+
+/** Names the backup file main keeps for a restore (its bytes, then its decrypted items), until it is dropped. */
+export const backupTokenSchema = z.string().regex(/^[0-9a-f]{32}$/)
+
+/** The backup file chosen for a restore: its name and the creation time its plaintext header states; nothing else. */
+export const backupChoiceSchema = z.discriminatedUnion('chosen', [
+  z.strictObject({ chosen: z.literal(false) }),
+  z.strictObject({ chosen: z.literal(true), token: backupTokenSchema, fileName: z.string(), createdAt: timestamp }),
+])
+
+/** A backup that opened with its password: how many items it holds and when it was made; never an item. */
+export const openedBackupSchema = z.strictObject({ itemCount: count, createdAt: timestamp })
+
+export type BackupChoiceView = z.output<typeof backupChoiceSchema>
+export type OpenedBackupView = z.output<typeof openedBackupSchema>

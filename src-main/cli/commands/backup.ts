@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { VaultError } from '../../../src-shared/errors.ts'
-import { readBackup, writeBackup } from '../../backup/index.ts'
+import { MAX_BACKUP_BYTES, readBackup, writeBackup } from '../../backup/index.ts'
 import { initCrypto } from '../../crypto/index.ts'
 import { assertStrongMasterPassword } from '../../items/index.ts'
 import { VaultStore } from '../../store/index.ts'
@@ -22,8 +22,6 @@ import { serviceFor, withUnlockedVault } from '../session.ts'
 import { chooseMasterPassword, emailOption, kdfCostOption, printCreated, removeStoreFiles } from './create.ts'
 
 const APP = 'vault'
-/** A backup never holds more than this; refusing bigger files keeps a hostile one from filling memory. */
-const MAX_BACKUP_BYTES = 1024 * 1024 * 1024
 
 export const backup: Command = {
   name: 'backup',

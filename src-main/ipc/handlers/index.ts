@@ -7,6 +7,7 @@ import type { IpcHandlers } from '../dispatcher.ts'
 import { actionHandlers } from './action-handlers.ts'
 import type { HandlerDeps } from './deps.ts'
 import { itemHandlers } from './item-handlers.ts'
+import { restoreHandlers } from './restore-handlers.ts'
 import { securityHandlers } from './security-handlers.ts'
 import { sessionHandlers } from './session-handlers.ts'
 import { syncHandlers } from './sync-handlers.ts'
@@ -22,5 +23,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...syncHandlers(deps),
     ...securityHandlers(deps),
     ...transferHandlers(deps),
+    ...restoreHandlers(deps),
   }
 }

@@ -45,6 +45,21 @@ describe('the open dialog', () => {
     expect((await readSmallFile(path, 2048)).bytes).toHaveLength(2048)
   })
 
+  it('for a backup, offers .vaultbak files and words a refusal as a backup error', async () => {
+    const dir = tempFolder()
+    const path = join(dir, 'big.vaultbak')
+    writeFileSync(path, 'x'.repeat(2048))
+    const showOpenDialog = vi.fn().mockResolvedValueOnce({ canceled: false, filePaths: [path] })
+    const open = openWithDialog({ showOpenDialog } as unknown as Pick<Dialog, 'showOpenDialog'>, () => undefined, dir)
+    const refusal = {
+      code: 'BACKUP_INVALID',
+      message: expect.stringMatching(/^Cannot restore "big\.vaultbak".*backup/),
+    }
+    await expect(open(1024, 'backup')).rejects.toMatchObject(refusal)
+    expect(showOpenDialog.mock.calls[0]?.[0]?.filters?.[0]).toEqual({ name: 'Vault backups', extensions: ['vaultbak'] })
+    await expect(readSmallFile(dir, 1024, 'backup')).rejects.toMatchObject({ code: 'BACKUP_INVALID' })
+  })
+
   it('the test stand-in answers with the queued files in order, then Cancel', async () => {
     const dir = tempFolder()
     const a = join(dir, 'a.csv')

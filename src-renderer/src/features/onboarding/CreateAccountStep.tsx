@@ -42,7 +42,8 @@ export function CreateAccountStep({ onCreated, onBack }: CreateAccountStepProps)
   )
 }
 
-function AccountFields({ form }: { readonly form: CreateAccountForm }) {
+/** Also the restore's account form (RestoreBackupStep). */
+export function AccountFields({ form }: { readonly form: CreateAccountForm }) {
   return (
     <>
       <TextField

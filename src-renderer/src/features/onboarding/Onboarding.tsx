@@ -7,6 +7,7 @@ import { JoinAccountStep } from '../sync/join/JoinAccountStep.tsx'
 import { SetupCodeStep } from '../sync/join/SetupCodeStep.tsx'
 import type { JoinPrefill } from '../sync/join/use-join-account.ts'
 import { CreateAccountStep } from './CreateAccountStep.tsx'
+import { RestoreBackupStep } from './RestoreBackupStep.tsx'
 import { SecretKeyStep } from './SecretKeyStep.tsx'
 import type { CreatedAccount } from './use-create-account.ts'
 import { WelcomeStep } from './WelcomeStep.tsx'
@@ -29,6 +30,8 @@ type Step =
   | { readonly kind: 'join'; readonly from: 'welcome' | 'kit'; readonly prefill?: JoinPrefill }
   /** "I have an Emergency Kit": its setup code fills in the join form. */
   | { readonly kind: 'kit' }
+  /** A new vault from an encrypted backup file; its Secret Key is shown as for a created vault. */
+  | { readonly kind: 'restore' }
   | { readonly kind: 'secret-key'; readonly account: CreatedAccount }
   /** The Secret Key is gone from state; main is asked for the next screen. */
   | { readonly kind: 'opening' }
@@ -36,7 +39,8 @@ type Step =
 /**
  * First run: welcome → create the account → see the Secret Key once; or
  * welcome → sign in through sync, typing the details or reading them from an
- * Emergency Kit's setup code.
+ * Emergency Kit's setup code; or welcome → restore a backup into a new vault
+ * → see its Secret Key once.
  */
 export function Onboarding({ onDone, lockedMeanwhile }: OnboardingProps) {
   const [step, setStep] = useState<Step>({ kind: 'welcome' })
@@ -68,10 +72,13 @@ function CurrentStep({ step, go, finish, lockedMeanwhile }: CurrentStepProps) {
           onStart={() => go({ kind: 'create' })}
           onJoin={() => go({ kind: 'join', from: 'welcome' })}
           onKit={() => go({ kind: 'kit' })}
+          onRestore={() => go({ kind: 'restore' })}
         />
       )
     case 'create':
       return <CreateAccountStep onCreated={(account) => go({ kind: 'secret-key', account })} onBack={welcome} />
+    case 'restore':
+      return <RestoreBackupStep onRestored={(account) => go({ kind: 'secret-key', account })} onBack={welcome} />
     case 'kit':
       return (
         <SetupCodeStep

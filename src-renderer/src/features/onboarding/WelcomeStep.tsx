@@ -8,10 +8,12 @@ export interface WelcomeStepProps {
   readonly onJoin: () => void
   /** The user has an Emergency Kit: read its setup code, or type what is printed on it. */
   readonly onKit: () => void
+  /** The user has an encrypted backup file: make a new vault from it. */
+  readonly onRestore: () => void
 }
 
 /** First screen of a first run: what this app is, in three lines, and the ways forward. */
-export function WelcomeStep({ onStart, onJoin, onKit }: WelcomeStepProps) {
+export function WelcomeStep({ onStart, onJoin, onKit, onRestore }: WelcomeStepProps) {
   return (
     <>
       <AuthHeader title="Welcome to Vault" subtitle="A password manager that keeps your secrets on your side." />
@@ -35,6 +37,9 @@ export function WelcomeStep({ onStart, onJoin, onKit }: WelcomeStepProps) {
         </Button>
         <Button variant="ghost" block onClick={onKit}>
           I have an Emergency Kit
+        </Button>
+        <Button variant="ghost" block onClick={onRestore}>
+          Restore from a backup
         </Button>
       </div>
     </>

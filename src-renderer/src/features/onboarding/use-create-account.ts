@@ -1,9 +1,13 @@
 import type { Res } from '@shared/ipc/contract.ts'
+import type { IpcResult } from '@shared/ipc/result.ts'
 import { type FormEvent, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 import { type StrengthState, useStrength } from './use-strength.ts'
 
 export type CreatedAccount = Res<'createAccount'>
+
+/** Makes the account from the form's email and password: createAccount, or a restore that answers the same. */
+export type AccountMaker = (account: { email: string; password: string }) => Promise<IpcResult<CreatedAccount>>
 
 /** Enough to catch a slip (a missing @ or domain); main checks the address properly. */
 export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -30,10 +34,15 @@ export interface CreateAccountForm {
  * The create-account form: email, master password (rated live by main),
  * confirmation. Create is possible only when main rates the exact current
  * password acceptable and the two entries match. The typed password is
- * dropped from state as soon as the account exists.
+ * dropped from state as soon as the account exists. A restore from a backup
+ * passes its own makeAccount and reuses the rest.
  */
-export function useCreateAccount(onCreated: (account: CreatedAccount) => void): CreateAccountForm {
+export function useCreateAccount(
+  onCreated: (account: CreatedAccount) => void,
+  makeAccount?: AccountMaker,
+): CreateAccountForm {
   const client = useVaultClient()
+  const make = makeAccount ?? client.createAccount
   const fields = useAccountFields()
   const [creating, setCreating] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -42,7 +51,7 @@ export function useCreateAccount(onCreated: (account: CreatedAccount) => void): 
   async function create(): Promise<void> {
     setCreating(true)
     setFailure(null)
-    const result = await client.createAccount({ email: fields.email.trim(), password: fields.password })
+    const result = await make({ email: fields.email.trim(), password: fields.password })
     setCreating(false)
     if (!result.ok) return setFailure(result.error.message)
     fields.forgetPasswords()
