@@ -14,9 +14,14 @@
  * | mapped tags       | tags, separated by commas or semicolons                     |
  * | every other column | a custom field named by its header: text, or hidden when the header names a secret (PIN, token, …) |
  * A row with no username, password, URL or TOTP becomes a secure note; the
- * rest become logins. A mapping that names a column the header lacks, or a
- * file where nothing could be matched, is refused naming the header line.
+ * rest become logins. A mapping that names a column the header lacks, or one
+ * column for two fields, or a file where nothing could be guessed, is refused
+ * naming the header line.
+ *
+ * genericCsvColumns gives the app's mapping step the header's column names
+ * and the guess, so the user sees (and can change) what would go where.
  */
+import { CSV_COLUMN_NAME_MAX_LENGTH, CSV_COLUMNS_MAX, GENERIC_CSV_FIELDS } from '../../src-shared/ipc/transfer.ts'
 import { type CsvTable, cell, columnIndex, readCsv } from './csv.ts'
 import { extraColumns, splitTags, splitUrls } from './csv-extra.ts'
 import { ResultCollector } from './draft.ts'
@@ -24,7 +29,7 @@ import { importInvalid } from './failure.ts'
 import type { GenericCsvMapping, ImportResult } from './types.ts'
 
 type Field = keyof GenericCsvMapping
-const FIELDS: readonly Field[] = ['title', 'username', 'password', 'url', 'notes', 'totp', 'tags']
+const FIELDS: readonly Field[] = GENERIC_CSV_FIELDS
 
 const GUESSES: Record<Field, readonly string[]> = {
   title: ['title', 'name', 'site name', 'account', 'account name', 'service', 'entry', 'item'],
@@ -57,24 +62,70 @@ export function parseGenericCsv(file: string, bytes: Uint8Array, mapping?: Gener
   return out.result('generic-csv')
 }
 
+/** What the mapping step offers: the header's distinct, non-empty column names and the guessed mapping. */
+export interface GenericCsvColumns {
+  /** In header order; a name repeated (in any case) is listed once, as the first such column is the one mapped. */
+  readonly columns: readonly string[]
+  /** Our fields the guess found a column for, by that column's header name; the rest are absent. */
+  readonly guessed: GenericCsvMapping
+}
+
+/**
+ * Reads only the header (and checks the file is valid CSV). Never refuses a
+ * file for having no guessable column: the user is about to choose them.
+ */
+export function genericCsvColumns(file: string, bytes: Uint8Array): GenericCsvColumns {
+  const table = readCsv(file, bytes)
+  assertMappableHeader(table)
+  const seen = new Set<string>()
+  const columns = table.header.filter((name) => {
+    const key = name.toLowerCase()
+    if (name === '' || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  const indexes = guessedColumns(table)
+  const guessed: Record<string, string> = {}
+  for (const field of FIELDS) {
+    const name = table.header[indexes[field]]
+    if (name !== undefined) guessed[field] = name
+  }
+  return { columns, guessed }
+}
+
+/** The window lists every column, so a header too wide or too long to show is refused, naming the limit. */
+function assertMappableHeader(table: CsvTable): void {
+  const where = { line: table.headerLine }
+  if (table.header.length > CSV_COLUMNS_MAX) {
+    throw importInvalid(table.file, where, `the header has more than ${CSV_COLUMNS_MAX} columns to choose from.`)
+  }
+  if (table.header.some((name) => name.length > CSV_COLUMN_NAME_MAX_LENGTH)) {
+    throw importInvalid(table.file, where, `a column name is longer than ${CSV_COLUMN_NAME_MAX_LENGTH} characters.`)
+  }
+}
+
 function mappedColumns(table: CsvTable, mapping: GenericCsvMapping): Record<Field, number> {
   const columns = {} as Record<Field, number>
+  const fieldOfColumn = new Map<number, Field>()
   for (const field of FIELDS) {
-    const header = mapping[field]
-    columns[field] = header === undefined || header.trim() === '' ? -1 : columnIndex(table, header)
-    if (header !== undefined && header.trim() !== '' && columns[field] === -1) {
-      const name = header.trim().slice(0, 100)
-      throw importInvalid(
-        table.file,
-        { line: table.headerLine },
-        `the mapping names a column "${name}" for ${field}, but the header has no such column.`,
-      )
+    const header = mapping[field]?.trim() ?? ''
+    columns[field] = header === '' ? -1 : columnIndex(table, header)
+    if (header === '') continue
+    const name = header.slice(0, 100)
+    const problem = (text: string) => importInvalid(table.file, { line: table.headerLine }, text)
+    if (columns[field] === -1) {
+      throw problem(`the mapping names a column "${name}" for ${field}, but the header has no such column.`)
     }
+    const other = fieldOfColumn.get(columns[field])
+    // One cell cannot be both, say, the username and the password: that is a slip, not a wish.
+    if (other !== undefined) throw problem(`the mapping names the column "${name}" for both ${other} and ${field}.`)
+    fieldOfColumn.set(columns[field], field)
   }
   return columns
 }
 
-function guessColumns(table: CsvTable): Record<Field, number> {
+/** Each field's first common name the header has, a column going to one field only; -1 where none matched. */
+function guessedColumns(table: CsvTable): Record<Field, number> {
   const columns = {} as Record<Field, number>
   const taken = new Set<number>()
   for (const field of FIELDS) {
@@ -84,6 +135,11 @@ function guessColumns(table: CsvTable): Record<Field, number> {
     columns[field] = found ?? -1
     if (found !== undefined) taken.add(found)
   }
+  return columns
+}
+
+function guessColumns(table: CsvTable): Record<Field, number> {
+  const columns = guessedColumns(table)
   if (columns.title < 0 && columns.username < 0 && columns.password < 0 && columns.url < 0) {
     throw importInvalid(
       table.file,

@@ -15,7 +15,7 @@ import { parseBitwardenJson } from './bitwarden-json.ts'
 import { parseChromeCsv } from './chrome-csv.ts'
 import { displayName, fileInvalid } from './failure.ts'
 import { parseFirefoxCsv } from './firefox-csv.ts'
-import { parseGenericCsv } from './generic-csv.ts'
+import { type GenericCsvColumns, genericCsvColumns, parseGenericCsv } from './generic-csv.ts'
 import { parseKeePassXml } from './keepass-xml.ts'
 import { parseKeePassXcCsv } from './keepassxc-csv.ts'
 import { parseOnePassword1pux } from './onepassword-1pux.ts'
@@ -24,6 +24,7 @@ import { IMPORT_FORMATS, type ImportFormat, type ImportInput, type ImportResult,
 import { parseVaultJson } from './vault-export.ts'
 
 export { detectFormat } from './detect.ts'
+export type { GenericCsvColumns } from './generic-csv.ts'
 export {
   type GenericCsvMapping,
   IMPORT_FORMATS,
@@ -65,12 +66,25 @@ export function parseImport(input: ImportInput): ImportResult {
   if (input.bytes.length > MAX_IMPORT_BYTES) {
     throw fileInvalid(file, `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; no export is that big.`)
   }
+  return guarded(file, input.format, () => PARSERS[input.format](file, input))
+}
+
+/** For the app's mapping step: a generic CSV's column names and the guessed mapping, with parseImport's checks. */
+export function readGenericCsvColumns(fileName: string, bytes: Uint8Array): GenericCsvColumns {
+  const file = displayName(fileName)
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw fileInvalid(file, `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; no export is that big.`)
+  }
+  return guarded(file, 'generic-csv', () => genericCsvColumns(file, bytes))
+}
+
+function guarded<T>(file: string, format: ImportFormat, read: () => T): T {
   try {
-    return PARSERS[input.format](file, input)
+    return read()
   } catch (error) {
     if (error instanceof VaultError && (error.code === 'IMPORT_INVALID' || error.code === 'IMPORT_UNSUPPORTED'))
       throw error
     // A library's own error (a stack overflow in a pathological file, say): its message may quote the file.
-    throw fileInvalid(file, `it could not be read as ${input.format}.`)
+    throw fileInvalid(file, `it could not be read as ${format}.`)
   }
 }

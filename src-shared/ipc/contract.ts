@@ -28,8 +28,10 @@ import {
   credentialChangeSchema,
   deviceSchema,
   generatedSchema,
+  genericCsvMappingSchema,
   healthReportSchema,
   importChoiceSchema,
+  importChosenSchema,
   importFormatSchema,
   itemFacetsSchema,
   itemId,
@@ -237,6 +239,14 @@ export const contract = {
   saveBackup: { req: z.strictObject({ password }), res: savedFileSchema },
   /** Main shows an open dialog, reads and parses the file, and answers a preview; nothing is written yet. */
   chooseImportFile: { req: z.strictObject({ format: importFormatSchema.optional() }), res: importChoiceSchema },
+  /**
+   * "Other CSV" only: parses the pending file again with this column mapping and answers a fresh preview
+   * under a new token (the old one stops working). A refused mapping leaves the pending import as it was.
+   */
+  remapImport: {
+    req: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/), mapping: genericCsvMappingSchema }),
+    res: importChosenSchema,
+  },
   /** Adds the new items of the file chooseImportFile last read (token from its answer). */
   applyImport: {
     req: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/) }),

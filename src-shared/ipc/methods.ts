@@ -51,6 +51,7 @@ export const METHODS = [
   'exportItems',
   'saveBackup',
   'chooseImportFile',
+  'remapImport',
   'applyImport',
   'chooseBackupFile',
   'openBackupFile',

@@ -37,3 +37,21 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** The largest file the import reads (main's MAX_IMPORT_BYTES). */
 export const IMPORT_FILE_MAX_BYTES = 64 * 1024 * 1024
+
+/** Our fields an "Other CSV" (generic-csv) column can be mapped to, in the order the mapping step shows them. */
+export const GENERIC_CSV_FIELDS = ['title', 'username', 'password', 'url', 'notes', 'totp', 'tags'] as const
+export type GenericCsvField = (typeof GENERIC_CSV_FIELDS)[number]
+
+export const GENERIC_CSV_FIELD_LABELS: Readonly<Record<GenericCsvField, string>> = {
+  title: 'Title',
+  username: 'Username',
+  password: 'Password',
+  url: 'Website',
+  notes: 'Notes',
+  totp: 'One-time password (TOTP)',
+  tags: 'Tags',
+}
+
+/** The mapping step offers at most this many columns, each name at most this long; a wider header is refused. */
+export const CSV_COLUMNS_MAX = 500
+export const CSV_COLUMN_NAME_MAX_LENGTH = 200

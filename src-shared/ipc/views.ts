@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { CUSTOM_FIELD_KINDS, ITEM_TYPES } from '../domain/item.ts'
-import { IMPORT_FORMAT_NAMES } from './transfer.ts'
+import { CSV_COLUMN_NAME_MAX_LENGTH, CSV_COLUMNS_MAX, IMPORT_FORMAT_NAMES } from './transfer.ts'
 
 export const itemId = z.uuid()
 export const itemType = z.enum(ITEM_TYPES)
@@ -274,18 +274,38 @@ export const importPreviewSchema = z.strictObject({
 
 export const importFormatSchema = z.enum(IMPORT_FORMAT_NAMES)
 
+/** A column name from the user's own CSV header (never a cell value). */
+const csvColumnName = z.string().min(1).max(CSV_COLUMN_NAME_MAX_LENGTH)
+
+/** For "Other CSV" (generic-csv): our field → the header name of its column; a field left out is not mapped. */
+export const genericCsvMappingSchema = z.strictObject({
+  title: csvColumnName.optional(),
+  username: csvColumnName.optional(),
+  password: csvColumnName.optional(),
+  url: csvColumnName.optional(),
+  notes: csvColumnName.optional(),
+  totp: csvColumnName.optional(),
+  tags: csvColumnName.optional(),
+})
+
+export const importChosenSchema = z.strictObject({
+  chosen: z.literal(true),
+  /** Names the parsed file main keeps until applyImport, another choice, or a lock. */
+  token: z.string().regex(/^[0-9a-f]{32}$/),
+  fileName: z.string(),
+  format: importFormatSchema,
+  /** Entries the reader passed over as not items (folders, empty rows). */
+  skipped: count,
+  preview: importPreviewSchema,
+  /** generic-csv only: the header's column names (no cell values) and the mapping the preview used. */
+  mapping: z
+    .strictObject({ columns: z.array(csvColumnName).max(CSV_COLUMNS_MAX), fields: genericCsvMappingSchema })
+    .optional(),
+})
+
 export const importChoiceSchema = z.discriminatedUnion('chosen', [
   z.strictObject({ chosen: z.literal(false) }),
-  z.strictObject({
-    chosen: z.literal(true),
-    /** Names the parsed file main keeps until applyImport, another choice, or a lock. */
-    token: z.string().regex(/^[0-9a-f]{32}$/),
-    fileName: z.string(),
-    format: importFormatSchema,
-    /** Entries the reader passed over as not items (folders, empty rows). */
-    skipped: count,
-    preview: importPreviewSchema,
-  }),
+  importChosenSchema,
 ])
 
 export const savedFileSchema = z.strictObject({ saved: z.boolean(), fileName: z.string().optional() })
@@ -293,6 +313,8 @@ export const savedFileSchema = z.strictObject({ saved: z.boolean(), fileName: z.
 export type HealthReportView = z.output<typeof healthReportSchema>
 export type ImportPreviewView = z.output<typeof importPreviewSchema>
 export type ImportChoiceView = z.output<typeof importChoiceSchema>
+export type ImportChosenView = z.output<typeof importChosenSchema>
+export type GenericCsvMappingView = z.output<typeof genericCsvMappingSchema>
 
 export type UnlockResultView = z.output<typeof unlockResultSchema>
 export type SecurityStatusView = z.output<typeof securityStatusSchema>

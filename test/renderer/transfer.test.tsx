@@ -77,6 +77,8 @@ describe('Import', () => {
     expect(screen.getByTestId('import-invalid').textContent).toBe('1')
     const problems = within(preview).getByRole('list', { name: 'Entries that cannot be imported' })
     expect(problems.textContent).toBe('Line 7: the card number is not valid')
+    // Only "Other CSV" has columns to choose.
+    expect(screen.queryByTestId('import-mapping')).toBeNull()
 
     click('Import 3 items')
     await vi.waitFor(() => expect(screen.getByTestId('import-result').textContent).toBe('Imported 3 items.'))
@@ -107,6 +109,102 @@ describe('Import', () => {
     click('Choose file…')
     await screen.findByTestId('import-preview')
     expect(disabled('Nothing new to import')).toBe(true)
+  })
+})
+
+describe('Import: the columns of an "Other CSV" file', () => {
+  const GENERIC = {
+    ...CHOSEN,
+    fileName: 'list.csv',
+    format: 'generic-csv',
+    skipped: 0,
+    preview: { ...CHOSEN.preview, total: 2, toAdd: 2, byType: { ...CHOSEN.preview.byType, login: 1, note: 1 } },
+    mapping: { columns: ['Name', 'Login', 'Passcode', 'Memo'], fields: { title: 'Name', username: 'Login' } },
+  } satisfies ImportChoiceView
+  const NEW_TOKEN = 'b'.repeat(32)
+  const REMAPPED = {
+    ...GENERIC,
+    token: NEW_TOKEN,
+    preview: { ...GENERIC.preview, byType: { ...GENERIC.preview.byType, login: 2, note: 0 } },
+    mapping: { ...GENERIC.mapping, fields: { title: 'Name', username: 'Login', password: 'Passcode' } },
+  }
+  const column = (label: string) => screen.getByLabelText(`${label} column`) as HTMLSelectElement
+  const shown = (label: string) => column(label).selectedOptions[0]?.textContent
+  const pick = (label: string, text: string) => {
+    const option = [...column(label).options].find((candidate) => candidate.textContent === text)
+    fireEvent.change(column(label), { target: { value: option?.value } })
+  }
+
+  it('shows the guessed column of each field; a change re-reads the file and the preview follows', async () => {
+    const vault = stubVault({
+      chooseImportFile: async () => ok(GENERIC),
+      remapImport: async () => ok(REMAPPED),
+      applyImport: async () => ok({ added: 2 }),
+    })
+    renderSection(vault)
+    click('Choose file…')
+    const mapping = await screen.findByTestId('import-mapping')
+    expect(mapping.textContent).toContain('kept on every item as a custom field')
+    expect(shown('Title')).toBe('Name')
+    expect(shown('Username')).toBe('Login')
+    expect(shown('Password')).toBe('— not imported —')
+    expect([...column('Password').options].map((option) => option.textContent)).toEqual([
+      '— not imported —',
+      'Name',
+      'Login',
+      'Passcode',
+      'Memo',
+    ])
+    expect(screen.getByTestId('import-new').textContent).toBe('2 (1 logins, 1 secure notes)')
+
+    pick('Password', 'Passcode')
+    await vi.waitFor(() => expect(screen.getByTestId('import-new').textContent).toBe('2 (2 logins)'))
+    expect(vault.remapImport).toHaveBeenCalledWith({
+      token: TOKEN,
+      mapping: { title: 'Name', username: 'Login', password: 'Passcode' },
+    })
+    expect(shown('Password')).toBe('Passcode')
+
+    click('Import 2 items')
+    await vi.waitFor(() => expect(screen.getByTestId('import-result').textContent).toBe('Imported 2 items.'))
+    expect(vault.applyImport).toHaveBeenCalledWith({ token: NEW_TOKEN })
+  })
+
+  it("keeps a refused change in place with main's reason beside it, and imports nothing until it is fixed", async () => {
+    const refusal =
+      'Cannot import "list.csv" (line 1): the mapping names the column "Login" for both username and password.'
+    const vault = stubVault({
+      chooseImportFile: async () => ok(GENERIC),
+      remapImport: async (request: { mapping: Record<string, string> }) =>
+        request.mapping.password === 'Login' ? fail('IMPORT_INVALID', refusal) : ok(REMAPPED),
+    })
+    renderSection(vault)
+    click('Choose file…')
+    await screen.findByTestId('import-mapping')
+    pick('Password', 'Login')
+    const error = await screen.findByTestId('import-mapping-error')
+    expect(within(screen.getByTestId('import-mapping')).getByTestId('import-mapping-error')).toBe(error)
+    expect(error.textContent).toContain('for both username and password')
+    expect(shown('Password')).toBe('Login')
+    expect(disabled('Import 2 items')).toBe(true)
+    expect(screen.queryByTestId('import-error')).toBeNull()
+
+    pick('Password', 'Passcode')
+    await vi.waitFor(() => expect(disabled('Import 2 items')).toBe(false))
+    expect(screen.queryByTestId('import-mapping-error')).toBeNull()
+    expect(vault.remapImport).toHaveBeenLastCalledWith({
+      token: TOKEN,
+      mapping: { title: 'Name', username: 'Login', password: 'Passcode' },
+    })
+  })
+
+  it('"— not imported —" leaves the field out of the mapping', async () => {
+    const vault = stubVault({ chooseImportFile: async () => ok(GENERIC), remapImport: async () => ok(GENERIC) })
+    renderSection(vault)
+    click('Choose file…')
+    await screen.findByTestId('import-mapping')
+    pick('Username', '— not imported —')
+    await vi.waitFor(() => expect(vault.remapImport).toHaveBeenCalledWith({ token: TOKEN, mapping: { title: 'Name' } }))
   })
 })
 

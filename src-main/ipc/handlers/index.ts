@@ -6,6 +6,7 @@
 import type { IpcHandlers } from '../dispatcher.ts'
 import { actionHandlers } from './action-handlers.ts'
 import type { HandlerDeps } from './deps.ts'
+import { importHandlers } from './import-handlers.ts'
 import { itemHandlers } from './item-handlers.ts'
 import { restoreHandlers } from './restore-handlers.ts'
 import { securityHandlers } from './security-handlers.ts'
@@ -23,6 +24,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     ...syncHandlers(deps),
     ...securityHandlers(deps),
     ...transferHandlers(deps),
+    ...importHandlers(deps),
     ...restoreHandlers(deps),
   }
 }

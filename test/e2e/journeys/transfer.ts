@@ -1,7 +1,8 @@
 /**
  * Settings → Import & export: a Bitwarden CSV chosen in the (stubbed) open
  * dialog is previewed, imported and listed; an export behind its warning;
- * and the password health report names the imported logins.
+ * and the password health report names the imported logins. An "Other CSV"
+ * file shows its columns, and choosing another one changes the preview.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,6 +12,8 @@ import type { JourneyTest } from '../support/journey.ts'
 import { PROJECT_ROOT } from '../support/paths.ts'
 
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'bitwarden.csv')
+/** Name,Login,Passcode,Memo: the guess misses the password column, so one row reads as a note. */
+const GENERIC_FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'import', 'generic-mapping.csv')
 
 async function openTransfer(page: Page) {
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
@@ -57,5 +60,33 @@ export function register(test: JourneyTest): void {
     await expect(health.getByTestId('health-panel')).toBeVisible()
     await saveScreenshot(appPage, 'password-health')
     await expect(health.getByTestId('health-count-weak')).toBeVisible()
+  })
+
+  test('import: the columns of an "Other CSV" file are chosen, and the preview follows', async ({
+    appPage,
+    main,
+    saveScreenshot,
+  }) => {
+    await openSeededVault(appPage, main)
+    const section = await openTransfer(appPage)
+    await main.queueFileToOpen(GENERIC_FIXTURE)
+    await section.getByRole('button', { name: 'Choose file…' }).click()
+    const preview = section.getByTestId('import-preview')
+    await expect(preview).toContainText('Other CSV')
+    const mapping = section.getByTestId('import-mapping')
+    await expect(mapping.getByLabel('Title column').locator('option:checked')).toHaveText('Name')
+    await expect(mapping.getByLabel('Username column').locator('option:checked')).toHaveText('Login')
+    await expect(mapping.getByLabel('Password column').locator('option:checked')).toHaveText('— not imported —')
+    await expect(section.getByTestId('import-new')).toHaveText('2 (1 logins, 1 secure notes)')
+
+    await mapping.getByLabel('Password column').selectOption({ label: 'Passcode' })
+    await expect(section.getByTestId('import-new')).toHaveText('2 (2 logins)')
+    await saveScreenshot(appPage, 'import-column-mapping')
+
+    await section.getByRole('button', { name: 'Import 2 items' }).click()
+    await expect(section.getByTestId('import-result')).toHaveText('Imported 2 items.')
+    await appPage.keyboard.press('Escape')
+    await expect(appPage.getByRole('dialog')).toHaveCount(0)
+    await expect(workspace(appPage).getByText('Fake Diary').first()).toBeVisible()
   })
 }

@@ -30,6 +30,10 @@ function code(result: { ok: boolean; error?: { code: string } }): string {
   return result.ok ? 'ok' : (result.error?.code ?? '?')
 }
 
+function message(result: { ok: boolean; error?: { message: string } }): string {
+  return result.error?.message ?? ''
+}
+
 function login(title: string, password: string, url = 'https://mail.example.org') {
   return { draft: { type: 'login', title, fields: { username: 'ada', password, urls: [url] } } }
 }
@@ -40,7 +44,16 @@ interface Choice {
   fileName: string
   format: string
   skipped: number
-  preview: { total: number; toAdd: number; inVault: number; inFile: number; invalid: number; entries: unknown[] }
+  preview: {
+    total: number
+    toAdd: number
+    byType: Record<string, number>
+    inVault: number
+    inFile: number
+    invalid: number
+    entries: unknown[]
+  }
+  mapping?: { columns: string[]; fields: Record<string, string> }
 }
 
 describe('the shared import formats', () => {
@@ -146,6 +159,99 @@ describe('import over IPC', () => {
     expect(code(refused)).toBe('IMPORT_INVALID')
     expect(JSON.stringify(refused)).toContain('broken.csv')
     expect(JSON.stringify(refused)).not.toContain('FAKE-pw-2')
+  })
+})
+
+describe('choosing the columns of an "Other CSV" file over IPC', () => {
+  async function chooseGeneric(): Promise<{ main: TestMain; choice: Choice }> {
+    const main = await unlocked()
+    main.toOpen.push(join(FIXTURES, 'generic-mapping.csv'))
+    return { main, choice: await main.ok<Choice>('chooseImportFile', {}) }
+  }
+
+  it('answers the header names and the guessed mapping, and no cell value', async () => {
+    const { choice } = await chooseGeneric()
+    expect(choice.format).toBe('generic-csv')
+    expect(choice.mapping).toEqual({
+      columns: ['Name', 'Login', 'Passcode', 'Memo'],
+      fields: { title: 'Name', username: 'Login' },
+    })
+    expect(choice.preview.byType).toMatchObject({ login: 1, note: 1 })
+    for (const value of ['FAKE-pw-shop', 'FAKE-pw-diary', 'shopper', 'Order notes', 'Private thoughts']) {
+      expect(JSON.stringify(choice)).not.toContain(value)
+    }
+  })
+
+  it('a new mapping re-reads the kept file under a new token, and that preview is what gets imported', async () => {
+    const { main, choice } = await chooseGeneric()
+    const mapping = { title: 'Name', username: 'login', password: 'Passcode', notes: 'Memo' }
+    const remapped = await main.ok<Choice>('remapImport', { token: choice.token, mapping })
+    expect(remapped.preview.byType).toMatchObject({ login: 2, note: 0 })
+    // Named as the header has them, whatever the case asked for.
+    expect(remapped.mapping?.fields).toEqual({ title: 'Name', username: 'Login', password: 'Passcode', notes: 'Memo' })
+    expect(remapped.token).not.toBe(choice.token)
+    expect(JSON.stringify(remapped)).not.toContain('FAKE-pw-shop')
+    expect(code(await main.call('applyImport', { token: choice.token }))).toBe('IMPORT_INVALID')
+
+    expect(await main.ok('applyImport', { token: remapped.token })).toEqual({ added: 2 })
+    const listed = await main.ok<{ items: { type: string }[] }>('listItems', {})
+    expect(listed.items.map((item) => item.type)).toEqual(['login', 'login'])
+  })
+
+  it('refuses a column the header lacks, or one column for two fields, and keeps the last good preview', async () => {
+    const { main, choice } = await chooseGeneric()
+    const missing = await main.call('remapImport', { token: choice.token, mapping: { password: 'Pin' } })
+    expect(code(missing)).toBe('IMPORT_INVALID')
+    expect(message(missing)).toContain('"Pin"')
+    const twice = await main.call('remapImport', {
+      token: choice.token,
+      mapping: { username: 'Login', password: 'Login' },
+    })
+    expect(code(twice)).toBe('IMPORT_INVALID')
+    expect(message(twice)).toContain('"Login" for both username and password')
+    expect(JSON.stringify(twice)).not.toContain('FAKE-pw')
+    expect((await main.ok<{ total: number }>('listItems', {})).total).toBe(0)
+    expect(await main.ok('applyImport', { token: choice.token })).toEqual({ added: 2 })
+  })
+
+  it('refuses a wrong token, a file of another format, a locked vault, and a malformed mapping', async () => {
+    const { main, choice } = await chooseGeneric()
+    const mapping = { password: 'Passcode' }
+    expect(code(await main.call('remapImport', { token: '0'.repeat(32), mapping }))).toBe('IMPORT_INVALID')
+    expect(code(await main.call('remapImport', { token: choice.token, mapping: { pin: 'Passcode' } }))).toBe(
+      'INVALID_REQUEST',
+    )
+    expect(code(await main.call('remapImport', { token: choice.token, mapping: { title: '' } }))).toBe(
+      'INVALID_REQUEST',
+    )
+    const long = { title: 'x'.repeat(201) }
+    expect(code(await main.call('remapImport', { token: choice.token, mapping: long }))).toBe('INVALID_REQUEST')
+    expect(code(await main.call('remapImport', { token: choice.token }))).toBe('INVALID_REQUEST')
+
+    await main.ok('lock')
+    await main.ok('unlock', { password: PASSWORD })
+    expect(code(await main.call('remapImport', { token: choice.token, mapping }))).toBe('IMPORT_INVALID')
+
+    main.toOpen.push(join(FIXTURES, 'chrome.csv'))
+    const chrome = await main.ok<Choice>('chooseImportFile', {})
+    expect(chrome.mapping).toBeUndefined()
+    const other = await main.call('remapImport', { token: chrome.token, mapping })
+    expect(code(other)).toBe('IMPORT_INVALID')
+    expect(message(other)).toContain('Other CSV')
+  })
+
+  it('previews a file where no column could be guessed, so its columns can be chosen', async () => {
+    const main = await unlocked()
+    const folder = mkdtempSync(join(tmpdir(), 'vault-import-'))
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }))
+    const odd = join(folder, 'odd.csv')
+    writeFileSync(odd, 'alpha,beta\nFAKE-secret-a,FAKE-secret-b\n')
+    main.toOpen.push(odd)
+    const choice = await main.ok<Choice>('chooseImportFile', {})
+    expect(choice.mapping).toEqual({ columns: ['alpha', 'beta'], fields: {} })
+    expect(choice.preview.byType).toMatchObject({ note: 1 })
+    const remapped = await main.ok<Choice>('remapImport', { token: choice.token, mapping: { password: 'beta' } })
+    expect(remapped.preview.byType).toMatchObject({ login: 1, note: 0 })
   })
 })
 

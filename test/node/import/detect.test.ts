@@ -19,6 +19,7 @@ describe('detectFormat', () => {
     ['generic.csv', 'generic-csv'],
     ['vault-export.json', 'vault-json'],
     ['generic-guess.csv', 'generic-csv'],
+    ['generic-mapping.csv', 'generic-csv'],
   ])('%s → %s', (name, format) => {
     expect(detectFormat(name, fixture(name))).toBe(format)
   })

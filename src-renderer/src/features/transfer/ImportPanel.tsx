@@ -1,6 +1,9 @@
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMAT_NAMES } from '@shared/ipc/transfer.ts'
+import type { ReactNode } from 'react'
 import { Banner, Button, Select, type SelectOption, Spinner } from '../../ui/index.ts'
 import { ITEM_TYPES, TYPE_NAMES } from '../vault/model/item-types.ts'
+import { ColumnMapping } from './ColumnMapping.tsx'
+import { useColumnMapping } from './use-column-mapping.ts'
 import { type ChosenFile, type ImportFormatChoice, useImport } from './use-import.ts'
 
 const FORMAT_OPTIONS: readonly SelectOption<ImportFormatChoice>[] = [
@@ -8,10 +11,11 @@ const FORMAT_OPTIONS: readonly SelectOption<ImportFormatChoice>[] = [
   ...IMPORT_FORMAT_NAMES.map((format) => ({ value: format, label: IMPORT_FORMAT_LABELS[format] })),
 ]
 
-/** Settings → Import & export → Import: a format, a file, its preview, then the import. */
+/** Settings → Import & export → Import: a format, a file, its columns ("Other CSV"), its preview, then the import. */
 export function ImportPanel() {
   const control = useImport()
   const { chosen, busy } = control
+  const mapping = useColumnMapping(chosen, control.showRemapped)
   return (
     <div className="transfer-part" data-testid="import-panel">
       <p className="security-text">
@@ -35,7 +39,17 @@ export function ImportPanel() {
           {control.error}
         </Banner>
       ) : null}
-      {chosen ? <ImportPreview chosen={chosen} busy={busy === 'importing'} onImport={control.apply} /> : null}
+      {chosen ? (
+        <ImportPreview
+          chosen={chosen}
+          busy={busy === 'importing'}
+          // The preview is not what the mapping shows while a change is pending or refused.
+          blocked={mapping !== null && (mapping.busy || mapping.error !== null)}
+          onImport={control.apply}
+        >
+          {mapping ? <ColumnMapping control={mapping} /> : null}
+        </ImportPreview>
+      ) : null}
       <p className="transfer-status" role="status" data-testid="import-result">
         {control.added === null ? '' : `Imported ${countOf(control.added, 'item')}.`}
       </p>
@@ -46,10 +60,13 @@ export function ImportPanel() {
 interface ImportPreviewProps {
   readonly chosen: ChosenFile
   readonly busy: boolean
+  readonly blocked: boolean
   readonly onImport: () => void
+  /** Shown between the file's name and the counts: the column mapping, for "Other CSV". */
+  readonly children?: ReactNode
 }
 
-function ImportPreview({ chosen, busy, onImport }: ImportPreviewProps) {
+function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPreviewProps) {
   const { preview } = chosen
   const types = ITEM_TYPES.filter((type) => (preview.byType[type] ?? 0) > 0)
   const invalid = preview.entries.filter((entry) => entry.status === 'invalid')
@@ -58,6 +75,7 @@ function ImportPreview({ chosen, busy, onImport }: ImportPreviewProps) {
       <p className="transfer-file">
         <strong>{chosen.fileName}</strong> ({IMPORT_FORMAT_LABELS[chosen.format]}): {countOf(preview.total, 'entry')}
       </p>
+      {children}
       <dl className="transfer-counts">
         <dt>New</dt>
         <dd data-testid="import-new">
@@ -88,7 +106,7 @@ function ImportPreview({ chosen, busy, onImport }: ImportPreviewProps) {
           ))}
         </ul>
       ) : null}
-      <Button variant="primary" onClick={onImport} disabled={busy || preview.toAdd === 0} aria-busy={busy}>
+      <Button variant="primary" onClick={onImport} disabled={busy || blocked || preview.toAdd === 0} aria-busy={busy}>
         {busy ? <Spinner /> : null}
         {preview.toAdd === 0 ? 'Nothing new to import' : `Import ${countOf(preview.toAdd, 'item')}`}
       </Button>

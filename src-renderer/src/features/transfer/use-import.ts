@@ -18,6 +18,8 @@ export interface ImportControl {
   readonly choose: () => void
   readonly apply: () => void
   readonly reset: () => void
+  /** Shows the preview main answered for a new column mapping (use-column-mapping.ts). */
+  readonly showRemapped: (next: ChosenFile) => void
 }
 
 /**
@@ -71,5 +73,6 @@ export function useImport(): ImportControl {
       setChosen(null)
       setError(null)
     },
+    showRemapped: setChosen,
   }
 }
