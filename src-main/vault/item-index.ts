@@ -45,9 +45,15 @@ export class ItemIndex {
   readonly #sortKeys = new Map<IndexedItem, string>()
   #ordered: Ordered | null = null
   #joined: Joined | null = null
+  #changes = 0
 
   get size(): number {
     return this.#items.size
+  }
+
+  /** Counts every put, remove and clear: equal counts on the same index mean the same items. */
+  get changes(): number {
+    return this.#changes
   }
 
   get(id: string): IndexedItem | undefined {
@@ -55,6 +61,7 @@ export class ItemIndex {
   }
 
   put(item: IndexedItem): void {
+    this.#changes += 1
     const previous = this.#items.get(item.summary.id)
     if (previous !== undefined) this.#forget(previous)
     this.#items.set(item.summary.id, item)
@@ -67,6 +74,7 @@ export class ItemIndex {
   remove(id: string): void {
     const previous = this.#items.get(id)
     if (previous === undefined) return
+    this.#changes += 1
     this.#items.delete(id)
     this.#forget(previous)
     this.#joined = null
@@ -80,6 +88,7 @@ export class ItemIndex {
   }
 
   clear(): void {
+    this.#changes += 1
     this.#items.clear()
     this.#sortKeys.clear()
     this.#ordered = null

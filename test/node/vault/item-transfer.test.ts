@@ -2,7 +2,7 @@
  * Import into the vault with a preview and no duplicates, plain export, and
  * items with their history for a backup and its restore (vault/item-*.ts).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { initCrypto } from '../../../src-main/crypto/index.ts'
 import type { ImportCandidate } from '../../../src-main/vault/index.ts'
 import { MemoryKeychain } from '../../support/main-fakes.ts'
@@ -77,6 +77,44 @@ describe('import', () => {
     expect(preview.entries[0]).toMatchObject({ status: 'in-vault', existingId: existing.id })
     // Another password on the same site is a new login.
     expect(vault.service.transfer.previewImport([login('Mail', 'mail.example.org', 'ada', 'pw-9', 1)]).toAdd).toBe(1)
+  })
+})
+
+describe('import after its preview', () => {
+  it("takes the preview's findings when the vault has not changed, without opening every item again", async () => {
+    const vault = await unlockedVault()
+    vault.service.createItem({ type: 'note', title: 'Already here', notes: '' })
+    const file = [...FILE]
+    expect(vault.service.transfer.previewImport(file).toAdd).toBe(4)
+    const reads = vi.spyOn(vault.store, 'getCurrentItem')
+    expect(vault.service.transfer.applyImport(file)).toBe(4)
+    expect(reads).not.toHaveBeenCalled()
+  })
+
+  it('looks again when the vault changed after the preview: an item added meanwhile is not added twice', async () => {
+    const vault = await unlockedVault()
+    const file = [...FILE]
+    expect(vault.service.transfer.previewImport(file).toAdd).toBe(4)
+    vault.service.createItem({
+      type: 'login',
+      title: 'Bank',
+      fields: { username: 'ada', password: 'pw-2', urls: ['https://www.bank.example'] },
+    })
+    const reads = vi.spyOn(vault.store, 'getCurrentItem')
+    expect(vault.service.transfer.applyImport(file)).toBe(3)
+    expect(reads).toHaveBeenCalled()
+    expect(vault.service.listItems({}).filter((item) => item.title === 'Bank')).toHaveLength(1)
+  })
+
+  it('looks again after a lock and unlock, and for other candidates than the ones previewed', async () => {
+    const vault = await unlockedVault()
+    const file = [...FILE]
+    vault.service.transfer.previewImport(file)
+    vault.service.lock()
+    await vault.service.unlock({ password: PASSWORD })
+    vault.service.createItem({ type: 'note', title: 'Recovery codes', notes: 'a\nb' })
+    expect(vault.service.transfer.applyImport(file)).toBe(3)
+    expect(vault.service.transfer.applyImport([...FILE])).toBe(0)
   })
 })
 
