@@ -21,29 +21,48 @@ export function CreateAccountStep({ onCreated, onBack }: CreateAccountStepProps)
         title="Create your vault"
         subtitle="Your master password is the one you need to remember. Nobody can reset it for you."
       />
-      <form className="auth-form" onSubmit={form.submit} noValidate aria-busy={form.creating}>
-        <AccountFields form={form} />
-        {form.failure ? (
-          <Banner tone="error" live="alert" testId="create-error">
-            {form.failure}
-          </Banner>
-        ) : null}
-        <div className="auth-actions">
-          <Button type="submit" variant="primary" block disabled={!form.canCreate}>
-            {form.creating ? <Spinner /> : null}
-            {form.creating ? 'Creating your vault…' : 'Create vault'}
-          </Button>
-          <p className="auth-progress" role="status">
-            {form.creating ? 'Deriving keys. This takes a few seconds.' : ''}
-          </p>
-        </div>
-      </form>
+      <AccountForm
+        form={form}
+        submit="Create vault"
+        busy="Creating your vault…"
+        progress="Deriving keys. This takes a few seconds."
+      />
     </>
   )
 }
 
-/** Also the restore's account form (RestoreBackupStep). */
-export function AccountFields({ form }: { readonly form: CreateAccountForm }) {
+export interface AccountFormProps {
+  readonly form: CreateAccountForm
+  /** The submit button's label, its label while the account is made, and the line under it meanwhile. */
+  readonly submit: string
+  readonly busy: string
+  readonly progress: string
+}
+
+/** The account fields, main's refusal if any, and the submit button: a new vault's form and a restore's. */
+export function AccountForm({ form, submit, busy, progress }: AccountFormProps) {
+  return (
+    <form className="auth-form" onSubmit={form.submit} noValidate aria-busy={form.creating}>
+      <AccountFields form={form} />
+      {form.failure ? (
+        <Banner tone="error" live="alert" testId="create-error">
+          {form.failure}
+        </Banner>
+      ) : null}
+      <div className="auth-actions">
+        <Button type="submit" variant="primary" block disabled={!form.canCreate}>
+          {form.creating ? <Spinner /> : null}
+          {form.creating ? busy : submit}
+        </Button>
+        <p className="auth-progress" role="status">
+          {form.creating ? progress : ''}
+        </p>
+      </div>
+    </form>
+  )
+}
+
+function AccountFields({ form }: { readonly form: CreateAccountForm }) {
   return (
     <>
       <TextField

@@ -4,7 +4,7 @@ import { useVaultClient } from '../../api/use-vault-client.ts'
 import { ArrowLeftIcon } from '../../ui/icons.tsx'
 import { AuthHeader, Banner, Button, PasswordField, Spinner } from '../../ui/index.ts'
 import { pluralize } from '../vault/model/format.ts'
-import { AccountFields } from './CreateAccountStep.tsx'
+import { AccountForm } from './CreateAccountStep.tsx'
 import { backupDate, type RestoreProblem } from './restore-problems.ts'
 import { type CreatedAccount, useCreateAccount } from './use-create-account.ts'
 import { type RestoreBackupControl, useRestoreBackup } from './use-restore-backup.ts'
@@ -135,23 +135,12 @@ function NewVaultForm({ token, opened, onRestored, onBack }: NewVaultFormProps) 
       <Banner tone="ok" live="status" testId="restore-opened">
         The backup of {backupDate(opened.createdAt)} opened: {items} to restore, each with its history.
       </Banner>
-      <form className="auth-form" onSubmit={form.submit} noValidate aria-busy={form.creating}>
-        <AccountFields form={form} />
-        {form.failure ? (
-          <Banner tone="error" live="alert" testId="create-error">
-            {form.failure}
-          </Banner>
-        ) : null}
-        <div className="auth-actions">
-          <Button type="submit" variant="primary" block disabled={!form.canCreate}>
-            {form.creating ? <Spinner /> : null}
-            {form.creating ? 'Restoring your vault…' : `Restore ${items}`}
-          </Button>
-          <p className="auth-progress" role="status">
-            {form.creating ? 'Deriving keys and sealing every item. This takes a few seconds.' : ''}
-          </p>
-        </div>
-      </form>
+      <AccountForm
+        form={form}
+        submit={`Restore ${items}`}
+        busy="Restoring your vault…"
+        progress="Deriving keys and sealing every item. This takes a few seconds."
+      />
     </>
   )
 }
