@@ -71,7 +71,7 @@ describe('Import', () => {
     expect(vault.chooseImportFile).toHaveBeenCalledWith({})
     expect(preview.textContent).toContain('bitwarden.csv')
     expect(preview.textContent).toContain('Bitwarden (CSV)')
-    expect(screen.getByTestId('import-new').textContent).toBe('3 (2 logins, 1 secure notes)')
+    expect(screen.getByTestId('import-new').textContent).toBe('3 (2 logins, 1 secure note)')
     expect(screen.getByTestId('import-in-vault').textContent).toBe('1')
     expect(screen.getByTestId('import-in-file').textContent).toBe('1')
     expect(screen.getByTestId('import-invalid').textContent).toBe('1')
@@ -155,7 +155,7 @@ describe('Import: the columns of an "Other CSV" file', () => {
       'Passcode',
       'Memo',
     ])
-    expect(screen.getByTestId('import-new').textContent).toBe('2 (1 logins, 1 secure notes)')
+    expect(screen.getByTestId('import-new').textContent).toBe('2 (1 login, 1 secure note)')
 
     pick('Password', 'Passcode')
     await vi.waitFor(() => expect(screen.getByTestId('import-new').textContent).toBe('2 (2 logins)'))

@@ -77,7 +77,7 @@ export function register(test: JourneyTest): void {
     await expect(mapping.getByLabel('Title column').locator('option:checked')).toHaveText('Name')
     await expect(mapping.getByLabel('Username column').locator('option:checked')).toHaveText('Login')
     await expect(mapping.getByLabel('Password column').locator('option:checked')).toHaveText('— not imported —')
-    await expect(section.getByTestId('import-new')).toHaveText('2 (1 logins, 1 secure notes)')
+    await expect(section.getByTestId('import-new')).toHaveText('2 (1 login, 1 secure note)')
 
     await mapping.getByLabel('Password column').selectOption({ label: 'Passcode' })
     await expect(section.getByTestId('import-new')).toHaveText('2 (2 logins)')

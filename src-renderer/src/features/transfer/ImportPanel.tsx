@@ -1,6 +1,8 @@
+import type { ItemType } from '@shared/domain/item.ts'
 import { IMPORT_FORMAT_LABELS, IMPORT_FORMAT_NAMES } from '@shared/ipc/transfer.ts'
 import type { ReactNode } from 'react'
 import { Banner, Button, Select, type SelectOption, Spinner } from '../../ui/index.ts'
+import { pluralize } from '../vault/model/format.ts'
 import { ITEM_TYPES, TYPE_NAMES } from '../vault/model/item-types.ts'
 import { ColumnMapping } from './ColumnMapping.tsx'
 import { useColumnMapping } from './use-column-mapping.ts'
@@ -80,9 +82,7 @@ function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPrev
         <dt>New</dt>
         <dd data-testid="import-new">
           {preview.toAdd}
-          {types.length > 0
-            ? ` (${types.map((type) => `${preview.byType[type]} ${TYPE_NAMES[type].many.toLowerCase()}`).join(', ')})`
-            : ''}
+          {types.length > 0 ? ` (${types.map((type) => typeCount(preview.byType[type] ?? 0, type)).join(', ')})` : ''}
         </dd>
         <dt>Already in the vault</dt>
         <dd data-testid="import-in-vault">{preview.inVault}</dd>
@@ -112,6 +112,12 @@ function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPrev
       </Button>
     </section>
   )
+}
+
+/** "1 login", "2 secure notes". */
+function typeCount(count: number, type: ItemType): string {
+  const names = TYPE_NAMES[type]
+  return pluralize(count, names.one.toLowerCase(), names.many.toLowerCase())
 }
 
 function where(source: { readonly line?: number | undefined; readonly entry?: string | undefined }): string {
