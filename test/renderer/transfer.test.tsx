@@ -77,6 +77,16 @@ describe('Import', () => {
     expect(screen.getByTestId('import-invalid').textContent).toBe('1')
     const problems = within(preview).getByRole('list', { name: 'Entries that cannot be imported' })
     expect(problems.textContent).toBe('Line 7: the card number is not valid')
+    // Each entry: where it is in the file, its title, what it becomes, and whether it is added.
+    const entries = within(screen.getByTestId('import-entries')).getAllByRole('row').slice(1)
+    expect(entries.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent))).toEqual([
+      ['Line 2', 'Mail', 'Login', 'New'],
+      ['Line 3', 'Bank', 'Login', 'New'],
+      ['Line 4', 'Wifi', 'Secure note', 'New'],
+      ['Line 5', 'Shop', 'Login', 'Already in the vault'],
+      ['Line 6', 'Mail', 'Login', 'Twice in the file'],
+      ['Line 7', '—', '—', 'Cannot be imported'],
+    ])
     // Only "Other CSV" has columns to choose.
     expect(screen.queryByTestId('import-mapping')).toBeNull()
 

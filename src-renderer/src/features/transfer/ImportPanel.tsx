@@ -5,6 +5,7 @@ import { Banner, Button, Select, type SelectOption, Spinner } from '../../ui/ind
 import { pluralize } from '../vault/model/format.ts'
 import { ITEM_TYPES, TYPE_NAMES } from '../vault/model/item-types.ts'
 import { ColumnMapping } from './ColumnMapping.tsx'
+import { ImportEntries, placeOf } from './ImportEntries.tsx'
 import { useColumnMapping } from './use-column-mapping.ts'
 import { type ChosenFile, type ImportFormatChoice, useImport } from './use-import.ts'
 
@@ -101,11 +102,12 @@ function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPrev
         <ul className="transfer-problems" aria-label="Entries that cannot be imported">
           {invalid.map((entry) => (
             <li key={entry.index}>
-              {where(entry.source)}: {entry.problem ?? 'not a valid item'}
+              {placeOf(entry.source)}: {entry.problem ?? 'not a valid item'}
             </li>
           ))}
         </ul>
       ) : null}
+      <ImportEntries entries={preview.entries} />
       <Button variant="primary" onClick={onImport} disabled={busy || blocked || preview.toAdd === 0} aria-busy={busy}>
         {busy ? <Spinner /> : null}
         {preview.toAdd === 0 ? 'Nothing new to import' : `Import ${countOf(preview.toAdd, 'item')}`}
@@ -118,11 +120,6 @@ function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPrev
 function typeCount(count: number, type: ItemType): string {
   const names = TYPE_NAMES[type]
   return pluralize(count, names.one.toLowerCase(), names.many.toLowerCase())
-}
-
-function where(source: { readonly line?: number | undefined; readonly entry?: string | undefined }): string {
-  if (source.line !== undefined) return `Line ${source.line}`
-  return source.entry !== undefined ? `Entry ${source.entry}` : 'An entry'
 }
 
 export function countOf(count: number, noun: 'item' | 'entry'): string {
