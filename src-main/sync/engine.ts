@@ -37,17 +37,20 @@ export class SyncEngine {
 
   /** access comes from VaultService.syncAccess(): sync runs only while the vault is unlocked. */
   syncNow(access: () => SyncAccess): Promise<SyncReport> {
-    const run = this.#running.then(() => this.#round(access))
-    this.#running = run.catch(() => undefined)
-    return run
+    return this.#queue(() => this.#round(access))
   }
 
   /** After a halt: forgets it and runs a round, which halts again if the server still lies. */
   recheck(access: () => SyncAccess): Promise<SyncReport> {
-    const run = this.#running.then(() => {
+    return this.#queue(() => {
       writeHalt(access().store, null)
       return this.#round(access)
     })
+  }
+
+  /** Runs work after the round before it, whether that one succeeded or not. */
+  #queue(work: () => Promise<SyncReport>): Promise<SyncReport> {
+    const run = this.#running.then(work)
     this.#running = run.catch(() => undefined)
     return run
   }

@@ -15,6 +15,7 @@ import {
   joiningLoginSecret,
   type VaultService,
 } from '../vault/index.ts'
+import type { SyncAccess } from '../vault/sync-access.ts'
 import { SyncEngine, type SyncReport } from './engine.ts'
 import { joinFromServer } from './join.ts'
 import { keychainSessionStorage, memoryStorage } from './session-storage.ts'
@@ -128,26 +129,22 @@ export class SyncService {
   }
 
   /** Pull and push once; the status says how it went. Needs the vault unlocked. */
-  async syncNow(): Promise<SyncReport> {
-    const server = await this.#ready()
-    this.#state = 'syncing'
-    try {
-      const report = await this.#engineFor(server).syncNow(() => this.#o.vault.syncAccess())
-      return await this.#succeeded(server, report)
-    } catch (error) {
-      this.#fail(error)
-      throw error
-    }
+  syncNow(): Promise<SyncReport> {
+    return this.#round((engine, access) => engine.syncNow(access))
   }
 
   /** After a halt, the user asks to look again: one round, which halts again if the lie is still there. */
-  async recheck(): Promise<SyncReport> {
+  recheck(): Promise<SyncReport> {
     if (readHalt(this.#o.store) === null) return this.syncNow()
+    return this.#round((engine, access) => engine.recheck(access))
+  }
+
+  async #round(run: (engine: SyncEngine, access: () => SyncAccess) => Promise<SyncReport>): Promise<SyncReport> {
     const server = await this.#ready()
     this.#state = 'syncing'
     try {
-      const report = await this.#engineFor(server).recheck(() => this.#o.vault.syncAccess())
-      return this.#succeeded(server, report)
+      const report = await run(this.#engineFor(server), () => this.#o.vault.syncAccess())
+      return await this.#succeeded(server, report)
     } catch (error) {
       this.#fail(error)
       throw error
