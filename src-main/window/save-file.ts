@@ -3,9 +3,9 @@
  * dialog chooses the place, and the bytes are written there, readable by
  * the user only, and nowhere else: no temporary copy, no recent-files entry.
  */
-import { writeFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import type { BrowserWindow, Dialog, FileFilter, SaveDialogOptions } from 'electron'
+import { writeOwnerOnly } from '../system/owner-only-file.ts'
 
 export type SaveFile = (suggestedName: string, bytes: Uint8Array) => Promise<string | null>
 
@@ -24,7 +24,8 @@ export function saveWithDialog(
     const chosen =
       parent === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options)
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null
-    await writeFile(chosen.filePath, bytes, { mode: 0o600 })
+    // The dialog asked before overwriting; the new file is owner-only even where the old one was not.
+    await writeOwnerOnly(chosen.filePath, bytes, { replace: true })
     return basename(chosen.filePath)
   }
 }
@@ -33,7 +34,7 @@ export function saveWithDialog(
 export function saveToFolder(folder: string, saved: string[]): SaveFile {
   return async (suggestedName, bytes) => {
     const path = join(folder, basename(suggestedName))
-    await writeFile(path, bytes, { mode: 0o600 })
+    await writeOwnerOnly(path, bytes, { replace: true })
     saved.push(path)
     return basename(path)
   }

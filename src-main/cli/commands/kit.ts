@@ -1,18 +1,10 @@
-/**
- * `vault kit`: saves the Emergency Kit PDF where the user says (--out), or
- * checks a printed one (--verify). The kit holds the Secret Key, so it is
- * written with owner-only permissions, never over an existing file unless
- * --force, and never anywhere but --out.
- */
-import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { accountKit, verifyKit } from '../../kit/index.ts'
 import { readServerConfig } from '../../sync/sync-settings.ts'
 import type { VaultService } from '../../vault/index.ts'
 import { flag, positionals, stringOption } from '../args.ts'
 import { CliError, usageError } from '../cli-error.ts'
 import { type Command, type CommandContext, GLOBAL_HELP, JSON_OPTION } from '../command.ts'
+import { outFilePath, writeOutFile } from '../out-file.ts'
 import { openExistingStore, withUnlockedVault } from '../session.ts'
 
 const PRODUCT_NAME = 'Vault'
@@ -52,14 +44,10 @@ async function run(context: CommandContext): Promise<void> {
     if (out !== undefined) throw usageError('Use either --out or --verify.', 'kit')
     return verify(context)
   }
-  if (out === undefined) throw usageError('Say where to save the kit with --out FILE.', 'kit')
-  const path = resolve(out)
-  if (existsSync(path) && !flag(parsed, 'force')) {
-    throw new CliError('FILE_EXISTS', `${path} already exists; choose another name or add --force.`)
-  }
+  const path = outFilePath(parsed, 'Say where to save the kit with --out FILE.')
   const server = serverOf(context)
   const made = await withUnlockedVault(context.location, context.inputs, (service) => renderFor(service, server))
-  await writeFile(path, made.pdf, { mode: 0o600 })
+  await writeOutFile(parsed, path, made.pdf)
   context.out.notice(`Saved the Emergency Kit to ${path}. Print it, write your master password on it, keep it safe.`)
 }
 
