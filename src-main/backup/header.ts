@@ -18,15 +18,19 @@
  * file's cost.
  */
 import { VaultError } from '../../src-shared/errors.ts'
-import { backupBodyLength, KDF_ALGORITHM, KDF_SALT_BYTES, type KdfParams } from '../crypto/index.ts'
+import {
+  BACKUP_MIN_PADDED_BYTES,
+  backupBodyLength,
+  KDF_ALGORITHM,
+  KDF_SALT_BYTES,
+  type KdfParams,
+} from '../crypto/index.ts'
 
 export const BACKUP_MAGIC = 'VAULTBAK'
 export const BACKUP_FORMAT_VERSION = 1
 export const BACKUP_HEADER_BYTES = 50
 const KDF_ID_ARGON2ID13 = 1
 const MAGIC_BYTES = new TextEncoder().encode(BACKUP_MAGIC)
-/** The smallest P: padding always brings a payload to at least 256 bytes (padding.ts). */
-const MIN_PADDED_BYTES = 256
 
 export interface BackupHeader {
   readonly version: typeof BACKUP_FORMAT_VERSION
@@ -101,7 +105,7 @@ function readSafeInteger(view: DataView, offset: number, what: string): number {
 }
 
 function assertFileLength(actual: number, paddedLength: number): void {
-  if (paddedLength < MIN_PADDED_BYTES) throw invalid('The backup header holds a malformed payload length.')
+  if (paddedLength < BACKUP_MIN_PADDED_BYTES) throw invalid('The backup header holds a malformed payload length.')
   const expected = BACKUP_HEADER_BYTES + backupBodyLength(paddedLength)
   if (actual < expected) throw invalid('The backup file is truncated.')
   if (actual > expected) throw invalid('The backup file has unexpected data after its end.')

@@ -15,3 +15,4 @@ export {
 } from './backup-file.ts'
 export { BACKUP_FORMAT_VERSION, BACKUP_MAGIC } from './header.ts'
 export type { BackupItem, BackupPayload, BackupRevision } from './payload.ts'
+export { backupVault } from './vault-backup.ts'

@@ -94,7 +94,8 @@ export async function readSmallFile(
       length += bytesRead
       if (length === buffer.length) throw new VaultError(code, `"${name}" changed while it was read.`)
     }
-    return { name, bytes: buffer.slice(0, length) }
+    // A view, not a copy: a backup may be up to 1 GiB.
+    return { name, bytes: buffer.subarray(0, length) }
   } finally {
     await handle.close()
   }

@@ -6,22 +6,20 @@
  * with owner-only permissions, never over an existing file unless --force.
  */
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { VaultError } from '../../../src-shared/errors.ts'
-import { MAX_BACKUP_BYTES, readBackup, writeBackup } from '../../backup/index.ts'
+import { backupVault, MAX_BACKUP_BYTES, readBackup } from '../../backup/index.ts'
 import { initCrypto } from '../../crypto/index.ts'
 import { assertStrongMasterPassword } from '../../items/index.ts'
 import { VaultStore } from '../../store/index.ts'
-import type { CreatedAccount, VaultService } from '../../vault/index.ts'
+import type { CreatedAccount } from '../../vault/index.ts'
+import { readSmallFile } from '../../window/open-file.ts'
 import { positionals } from '../args.ts'
 import { CliError } from '../cli-error.ts'
 import { type Command, type CommandContext, GLOBAL_HELP } from '../command.ts'
-import { outFilePath } from '../out-file.ts'
+import { outFilePath, writeOutFile } from '../out-file.ts'
 import { serviceFor, withUnlockedVault } from '../session.ts'
 import { chooseMasterPassword, emailOption, kdfCostOption, printCreated, removeStoreFiles } from './create.ts'
-
-const APP = 'vault'
 
 export const backup: Command = {
   name: 'backup',
@@ -76,9 +74,9 @@ async function runBackup(context: CommandContext): Promise<void> {
   const bytes = await withUnlockedVault(context.location, context.inputs, async (service) => {
     const password = await chooseBackupPassword(context)
     context.out.notice('Encrypting the backup…')
-    return writeBackup(payloadOf(service), password, { kdf: service.security.facts().kdf })
+    return backupVault(service, password)
   })
-  await writeFile(path, bytes, { mode: 0o600 })
+  await writeOutFile(context.parsed, path, bytes)
   context.out.notice(`Saved an encrypted backup to ${path}. Keep the backup password with it.`)
 }
 
@@ -86,9 +84,10 @@ async function runRestore(context: CommandContext): Promise<void> {
   const [file] = positionals(context.parsed, ['FILE'])
   const email = emailOption(context.parsed)
   const kdfCost = kdfCostOption(context.parsed)
-  const payload = await openBackup(context, file as string)
   const { location } = context
+  // Before the backup password is asked and Argon2id runs, not after.
   if (existsSync(location.file)) throw new VaultError('ACCOUNT_EXISTS', `There is already a vault at ${location.file}.`)
+  const payload = await openBackup(context, file as string)
   const store = VaultStore.open(location.file)
   const service = serviceFor(store, kdfCost)
   let created: CreatedAccount | undefined
@@ -96,9 +95,10 @@ async function runRestore(context: CommandContext): Promise<void> {
   try {
     const password = await chooseMasterPassword(context, email)
     context.out.notice('Creating the vault…')
-    const account = await service.createAccount({ email, password })
-    restored = service.transfer.restoreItems(payload.items)
-    created = account
+    // All or nothing, as in the app: the items go in with the account, and no Secret Key is kept if they fail.
+    created = await service.createAccount({ email, password }, () => {
+      restored = service.transfer.restoreItems(payload.items)
+    })
   } finally {
     service.lock()
     store.close()
@@ -112,24 +112,19 @@ async function runDecrypt(context: CommandContext): Promise<void> {
   const [file] = positionals(context.parsed, ['FILE'])
   const path = outFilePath(context.parsed)
   const payload = await openBackup(context, file as string)
-  await writeFile(path, `${JSON.stringify(payload, null, 2)}\n`, { mode: 0o600 })
+  await writeOutFile(context.parsed, path, `${JSON.stringify(payload, null, 2)}\n`)
   context.out.notice(`Wrote ${payload.items.length} item(s), in plain text, to ${path}. Delete it when you are done.`)
-}
-
-function payloadOf(service: VaultService) {
-  return { createdAt: Date.now(), app: APP, items: service.transfer.itemsWithHistory() }
 }
 
 async function openBackup(context: CommandContext, file: string) {
   const path = resolve(file)
-  const bytes = await readFile(path).catch(() => {
-    throw new CliError('FILE_NOT_FOUND', `Cannot read ${path}.`)
-  })
-  if (bytes.length > MAX_BACKUP_BYTES) throw new VaultError('BACKUP_INVALID', `${path} is too large to be a backup.`)
+  if (!existsSync(path)) throw new CliError('FILE_NOT_FOUND', `Cannot read ${path}.`)
+  // Refuses a file over the size limit before reading any of it.
+  const { bytes } = await readSmallFile(path, MAX_BACKUP_BYTES, 'backup')
   const password = await context.inputs.masterPassword('Backup password: ')
   context.out.notice('Decrypting the backup…')
   await initCrypto()
-  return readBackup(new Uint8Array(bytes), password)
+  return readBackup(bytes, password)
 }
 
 /** As strong as a master password must be: the backup is meant to sit on disks and in clouds. */

@@ -4,7 +4,7 @@
  * dialogs and written by main, so the window never holds an exported file.
  * Import, with its preview, is in import-handlers.ts.
  */
-import { writeBackup } from '../../backup/index.ts'
+import { backupVault } from '../../backup/index.ts'
 import { exportCsv, exportJson } from '../../import/index.ts'
 import { assertStrongMasterPassword } from '../../items/index.ts'
 import type { HandlersFor } from '../dispatcher.ts'
@@ -25,8 +25,7 @@ export function transferHandlers(deps: HandlerDeps): HandlersFor<TransferMethod>
     },
     saveBackup: async ({ password }) => {
       assertStrongMasterPassword(password, [])
-      const payload = { createdAt: Date.now(), app: 'vault', items: vault.transfer.itemsWithHistory() }
-      const bytes = await writeBackup(payload, password, { kdf: vault.security.facts().kdf })
+      const bytes = await backupVault(vault, password)
       const savedAs = await deps.saveFile(`vault-backup-${today()}.vaultbak`, bytes)
       return savedAs === null ? { saved: false } : { saved: true, fileName: savedAs }
     },
