@@ -19,13 +19,13 @@
  * callers run scrubFreeHeap() once they are done (src-main/backup does).
  */
 import { VaultError } from '../../src-shared/errors.ts'
-import { type Argon2Worker, argon2id } from './argon2.ts'
-import { assertKdfParams, type KdfParams } from './kdf-params.ts'
+import type { Argon2Worker } from './argon2.ts'
+import type { KdfParams } from './kdf-params.ts'
 import { type BackupKey, SYMMETRIC_KEY_BYTES, zeroize } from './keys.ts'
-import { paddedLength, unpad } from './padding.ts'
+import { MIN_PADDED_BYTES, PAD_MARKER, paddedLength, unpad } from './padding.ts'
 import { randomBytes } from './random.ts'
 import { disposeStreamState, sodium } from './sodium.ts'
-import { normalizePassword } from './two-secret.ts'
+import { stretchPassword } from './two-secret.ts'
 
 export const BACKUP_KDF_CONTEXT = 'VBACKUP1'
 export const BACKUP_KDF_SUBKEY_ID = 1
@@ -36,17 +36,13 @@ export const BACKUP_STREAM_HEADER_BYTES = 24
 export const BACKUP_CHUNK_OVERHEAD = 17
 const TAG_MESSAGE = 0
 const TAG_FINAL = 3
-const MARKER = 0x80
 
 /**
  * Argon2id of the backup password on the worker thread, then its own subkey.
  * Throws PASSWORD_EMPTY, or the KDF codes before any derivation.
  */
 export async function deriveBackupKey(password: string, kdf: KdfParams, worker?: Argon2Worker): Promise<BackupKey> {
-  if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', 'Enter the backup password.')
-  assertKdfParams(kdf)
-  const { salt, opslimit, memlimitBytes } = kdf
-  const stretched = await argon2id({ password: normalizePassword(password), salt, opslimit, memlimitBytes }, worker)
+  const stretched = await stretchPassword(password, kdf, 'Enter the backup password.', worker)
   try {
     return sodium().crypto_kdf_derive_from_key(
       SYMMETRIC_KEY_BYTES,
@@ -58,6 +54,9 @@ export async function deriveBackupKey(password: string, kdf: KdfParams, worker?:
     zeroize(stretched)
   }
 }
+
+/** The smallest P: padding always brings a payload to at least this many bytes. */
+export const BACKUP_MIN_PADDED_BYTES = MIN_PADDED_BYTES
 
 /** P: the padded size of a payload of this many bytes (the header records it). */
 export function backupPaddedLength(payloadBytes: number): number {
@@ -115,7 +114,7 @@ function paddedChunk(payload: Uint8Array, padded: number, index: number): Uint8A
   const end = Math.min(start + BACKUP_CHUNK_BYTES, padded)
   const chunk = new Uint8Array(end - start)
   if (start < payload.length) chunk.set(payload.subarray(start, Math.min(end, payload.length)))
-  if (payload.length >= start && payload.length < end) chunk[payload.length - start] = MARKER
+  if (payload.length >= start && payload.length < end) chunk[payload.length - start] = PAD_MARKER
   return chunk
 }
 

@@ -4,6 +4,7 @@
  */
 export { Argon2Worker } from './argon2.ts'
 export {
+  BACKUP_MIN_PADDED_BYTES,
   backupBodyLength,
   backupPaddedLength,
   deriveBackupKey,

@@ -9,7 +9,8 @@
 import { VaultError } from '../../src-shared/errors.ts'
 
 export const MIN_PADDED_BYTES = 256
-const MARKER = 0x80
+/** The byte that ends the plaintext inside a padded block (then zeros). */
+export const PAD_MARKER = 0x80
 
 export function paddedLength(plaintextLength: number): number {
   return padme(Math.max(plaintextLength + 1, MIN_PADDED_BYTES))
@@ -18,7 +19,7 @@ export function paddedLength(plaintextLength: number): number {
 export function pad(plaintext: Uint8Array): Uint8Array {
   const out = new Uint8Array(paddedLength(plaintext.length))
   out.set(plaintext)
-  out[plaintext.length] = MARKER
+  out[plaintext.length] = PAD_MARKER
   return out
 }
 
@@ -26,7 +27,7 @@ export function pad(plaintext: Uint8Array): Uint8Array {
 export function unpad(padded: Uint8Array): Uint8Array {
   let end = padded.length - 1
   while (end >= 0 && padded[end] === 0) end--
-  if (end < 0 || padded[end] !== MARKER) {
+  if (end < 0 || padded[end] !== PAD_MARKER) {
     throw new VaultError('MALFORMED_ENVELOPE', 'The sealed record has invalid padding.')
   }
   return padded.subarray(0, end)

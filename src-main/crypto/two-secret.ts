@@ -67,10 +67,25 @@ export async function deriveAccountSecrets(input: TwoSecretInput, worker?: Argon
  * from the keychain and one typed), each combination costing microseconds.
  */
 export async function derivePasswordKey(password: string, kdf: KdfParams, worker?: Argon2Worker): Promise<PasswordKey> {
-  if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', 'Enter your master password.')
+  return (await stretchPassword(password, kdf, 'Enter your master password.', worker)) as PasswordKey
+}
+
+/**
+ * Argon2id of the NFKD password at checked parameters: the one path every
+ * password takes (the master password here, a backup password in
+ * backup-cipher.ts), so the KDF floor and ceiling are enforced in one place.
+ * Throws PASSWORD_EMPTY (with emptyMessage), or the KDF codes, before deriving.
+ */
+export async function stretchPassword(
+  password: string,
+  kdf: KdfParams,
+  emptyMessage: string,
+  worker?: Argon2Worker,
+): Promise<Uint8Array> {
+  if (password.length === 0) throw new VaultError('PASSWORD_EMPTY', emptyMessage)
   assertKdfParams(kdf)
-  const input = { password: normalizePassword(password), salt: kdf.salt, opslimit: kdf.opslimit }
-  return (await argon2id({ ...input, memlimitBytes: kdf.memlimitBytes }, worker)) as PasswordKey
+  const { salt, opslimit, memlimitBytes } = kdf
+  return argon2id({ password: normalizePassword(password), salt, opslimit, memlimitBytes }, worker)
 }
 
 /** The fast half: the password key and the Secret Key into the KeysetKey and AuthSecret. */
