@@ -39,10 +39,10 @@
  * - counts: items affected per category (for reused and duplicates, every
  *   item of every group); total: the items checked (every type, not trashed).
  */
-import { createHmac, randomBytes } from 'node:crypto'
 import type { ItemContent } from '../../src-shared/domain/item.ts'
 import { VaultError } from '../../src-shared/errors.ts'
-import { estimateStrength, type StrengthScore } from '../items/strength.ts'
+import { estimateStrength, MIN_MASTER_PASSWORD_SCORE, type StrengthScore } from '../items/strength.ts'
+import { KeyedDigest } from './keyed-digest.ts'
 import { siteOf } from './site.ts'
 import { StrengthScores } from './strength-scores.ts'
 
@@ -85,7 +85,7 @@ export interface HealthOptions {
 const SLICE_MS = 20
 
 /** A score below this is weak: the bar the master password must clear too. */
-export const MIN_STRONG_SCORE = 3
+export const MIN_STRONG_SCORE = MIN_MASTER_PASSWORD_SCORE
 /** A password unchanged for longer than this is old. */
 export const OLD_PASSWORD_AGE_MS = 365 * 24 * 60 * 60 * 1000
 
@@ -113,10 +113,10 @@ export async function healthReport(
 ): Promise<HealthReport> {
   const checked = items.filter((item) => item.content.trashedAt === null)
   const logins = checked.flatMap(loginOf).filter((login) => login.password !== '')
-  const key = randomBytes(32)
+  const keyed = new KeyedDigest()
   const scores = options.scores ?? new StrengthScores()
   try {
-    const digest = keyedDigest(key)
+    const digest: Digest = (...parts) => keyed.of(...parts)
     const weak = await weakPasswords(logins, scores, options)
     const reused = groups(logins.map((login) => ({ id: login.id, keys: [digest('password', login.password)] })))
     const old = logins.flatMap(({ id, changedAt }) =>
@@ -134,7 +134,7 @@ export async function healthReport(
     }
     return { checkedAt: now, counts, weak, reused, old, noTotp, duplicates }
   } finally {
-    key.fill(0)
+    keyed.wipe()
     if (scores !== options.scores) scores.clear()
   }
 }
@@ -244,13 +244,4 @@ function groups(entries: readonly { id: string; keys: readonly string[] }[]): { 
 
 function memberCount(found: readonly { ids: readonly string[] }[]): number {
   return found.reduce((sum, group) => sum + group.ids.length, 0)
-}
-
-/** HMAC-SHA-256 of length-prefixed parts, so ('ab', 'c') and ('a', 'bc') differ. */
-function keyedDigest(key: Buffer): Digest {
-  return (...parts) => {
-    const hmac = createHmac('sha256', key)
-    for (const part of parts) hmac.update(`${Buffer.byteLength(part)}:${part}`)
-    return hmac.digest('base64')
-  }
 }

@@ -10,14 +10,14 @@
  * (at lock) wipes the key and forgets every score. Memory only, never
  * stored.
  */
-import { createHmac, randomBytes } from 'node:crypto'
 import type { StrengthScore } from '../items/strength.ts'
+import { KeyedDigest } from './keyed-digest.ts'
 
 /** Far above any real vault; past it the oldest scores are forgotten first, so memory stays bounded. */
 const MAX_ENTRIES = 100_000
 
 export class StrengthScores {
-  #key: Buffer = randomBytes(32)
+  readonly #digest = new KeyedDigest()
   readonly #scores = new Map<string, StrengthScore>()
   readonly #maxEntries: number
 
@@ -27,7 +27,7 @@ export class StrengthScores {
 
   /** The score remembered for this password and these inputs, or one estimated now and remembered. */
   scoreOf(password: string, userInputs: readonly string[], estimate: () => StrengthScore): StrengthScore {
-    const entry = this.#entryKey(password, userInputs)
+    const entry = this.#digest.of(password, ...userInputs)
     const known = this.#scores.get(entry)
     if (known !== undefined) return known
     const score = estimate()
@@ -42,14 +42,6 @@ export class StrengthScores {
 
   clear(): void {
     this.#scores.clear()
-    this.#key.fill(0)
-    this.#key = randomBytes(32)
-  }
-
-  /** Length-prefixed parts, so ('ab', ['c']) and ('a', ['bc']) differ. */
-  #entryKey(password: string, userInputs: readonly string[]): string {
-    const hmac = createHmac('sha256', this.#key)
-    for (const part of [password, ...userInputs]) hmac.update(`${Buffer.byteLength(part)}:${part}`)
-    return hmac.digest('base64')
+    this.#digest.wipe()
   }
 }
