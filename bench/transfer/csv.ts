@@ -9,22 +9,10 @@
  * break) and records end with CRLF, as Bitwarden's export (papaparse) writes them.
  */
 import { stringify } from 'csv-stringify/sync'
-import { Rng } from '../vault/content.ts'
+import { BITWARDEN_CSV_COLUMNS } from '../../src-main/import/bitwarden-csv.ts'
+import { capitalized, Rng, site, username, words } from '../vault/content.ts'
 import * as W from '../vault/words.ts'
 
-const HEADER = [
-  'folder',
-  'favorite',
-  'type',
-  'name',
-  'notes',
-  'fields',
-  'reprompt',
-  'login_uri',
-  'login_username',
-  'login_password',
-  'login_totp',
-] as const
 /** With a comma and a double quote among them, so passwords exercise CSV quoting. */
 const PASSWORD_CHARS = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!@#$%^&*()-_=+[]{};:,.?/~"'
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
@@ -41,32 +29,6 @@ export interface GeneratedCsv {
   /** Rows whose notes hold a comma, a quote or a line break (quoted fields across lines). */
   readonly trickyNotes: number
   readonly withFields: number
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-function words(rng: Rng, count: number): string {
-  return capitalized(Array.from({ length: count }, () => rng.pick(W.NOTE_WORDS)).join(' '))
-}
-
-function site(rng: Rng): { title: string; domain: string } {
-  if (rng.chance(0.65)) {
-    const [title, domain] = rng.pick(W.SITES)
-    return { title: rng.chance(0.15) ? title + rng.pick(W.TITLE_QUALIFIERS) : title, domain }
-  }
-  const stem = Array.from({ length: rng.int(2, 3) }, () => rng.pick(W.SYLLABLES)).join('')
-  return { title: capitalized(stem) + rng.pick(W.BRAND_SUFFIXES), domain: stem + rng.pick(W.TLDS) }
-}
-
-function username(rng: Rng, domain: string): string {
-  const roll = rng.next()
-  if (roll < 0.6) return rng.pick(W.OWN_EMAILS)
-  const first = rng.pick(W.FIRST_NAMES).toLowerCase()
-  const last = rng.pick(W.LAST_NAMES).toLowerCase()
-  if (roll < 0.85) return `${first}${rng.chance(0.5) ? '.' : '_'}${last}${rng.int(1, 999)}`
-  return `${first}.${last}@${domain}`
 }
 
 /** 70% none; then a line with commas; a few several lines with commas and a quoted phrase. */
@@ -135,6 +97,6 @@ export function generateBitwardenCsv(seed: number, count: number): GeneratedCsv 
   const counts: Counts = { logins: 0, notes: 0, twoUrls: 0, withTotp: 0, trickyNotes: 0, withFields: 0 }
   const rows = Array.from({ length: count }, () => (rng.chance(0.92) ? loginRow(rng, counts) : noteRow(rng, counts)))
   // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare LF; papaparse quotes both.
-  const text = stringify([[...HEADER], ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
+  const text = stringify([[...BITWARDEN_CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
   return { bytes: new TextEncoder().encode(text), rows: count, ...counts }
 }

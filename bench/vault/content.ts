@@ -65,7 +65,7 @@ const TYPE_SHARES: readonly (readonly [number, ItemDraft['type']])[] = [
   [1, 'apiCredential'],
 ]
 
-interface Site {
+export interface Site {
   readonly title: string
   readonly domain: string
 }
@@ -83,12 +83,12 @@ function sshKeys(): SshKeyMaterial[] {
   return sshPool
 }
 
-function capitalized(text: string): string {
+export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** Two thirds well-known sites, a third the long tail of small shops, forums and local services. */
-function site(rng: Rng): Site {
+export function site(rng: Rng): Site {
   if (rng.chance(0.65)) {
     const [title, domain] = rng.pick(W.SITES)
     return { title: rng.chance(0.15) ? title + rng.pick(W.TITLE_QUALIFIERS) : title, domain }
@@ -97,7 +97,7 @@ function site(rng: Rng): Site {
   return { title: capitalized(stem) + rng.pick(W.BRAND_SUFFIXES), domain: stem + rng.pick(W.TLDS) }
 }
 
-function words(rng: Rng, count: number): string {
+export function words(rng: Rng, count: number): string {
   const out: string[] = []
   for (let i = 0; i < count; i += 1) out.push(rng.pick(W.NOTE_WORDS))
   return capitalized(out.join(' '))
@@ -119,7 +119,7 @@ function tags(rng: Rng): string[] {
   return [...chosen]
 }
 
-function username(rng: Rng, domain: string): string {
+export function username(rng: Rng, domain: string): string {
   const roll = rng.next()
   if (roll < 0.6) return rng.pick(W.OWN_EMAILS)
   const first = rng.pick(W.FIRST_NAMES).toLowerCase()

@@ -17,12 +17,13 @@
  * | reprompt         | not imported                                                      |
  * | other columns    | custom fields named by their header (csv-extra.ts)|
  */
-import { type CsvRow, type CsvTable, cell, columnIndex, readCsv, requireColumns } from './csv.ts'
+import { columnReader, readCsv, requireColumns } from './csv.ts'
 import { extraColumns } from './csv-extra.ts'
 import { type CustomInput, ResultCollector } from './draft.ts'
 import type { ImportResult } from './types.ts'
 
-const KNOWN = [
+/** A personal vault's header, in the order Bitwarden writes it. */
+export const BITWARDEN_CSV_COLUMNS = [
   'folder',
   'favorite',
   'type',
@@ -34,16 +35,20 @@ const KNOWN = [
   'login_username',
   'login_password',
   'login_totp',
-  'collections',
-]
+] as const
+
+/** An organization's export has collections where a personal one has folder and favorite. */
+const KNOWN = [...BITWARDEN_CSV_COLUMNS, 'collections'] as const
 
 export function parseBitwardenCsv(file: string, bytes: Uint8Array): ImportResult {
   const table = readCsv(file, bytes)
-  const column = requireColumns(table, ['type', 'name', 'login_uri'], 'Bitwarden CSV')
-  const at = (name: string) => columnIndex(table, name)
+  requireColumns(table, ['type', 'name', 'login_uri'], 'Bitwarden CSV')
+  const read = columnReader(table, KNOWN)
+  const extras = extraColumns(table, KNOWN)
   const out = new ResultCollector(file)
   for (const row of table.rows) {
-    const type = cell(row, column.type).trim().toLowerCase()
+    const value = read(row)
+    const type = value('type').trim().toLowerCase()
     if (type !== 'login' && type !== 'note') {
       out.skip(
         { line: row.line },
@@ -51,24 +56,21 @@ export function parseBitwardenCsv(file: string, bytes: Uint8Array): ImportResult
       )
       continue
     }
-    const tags = [cell(row, at('folder')), ...cell(row, at('collections')).split(',')]
-    const custom = [...fieldLines(cell(row, at('fields'))), ...extraColumns(table, row, KNOWN)]
     const common = {
-      title: cell(row, column.name),
-      favorite: ['1', 'true'].includes(cell(row, at('favorite')).trim().toLowerCase()),
-      notes: cell(row, at('notes')),
-      tags,
-      custom,
+      title: value('name'),
+      favorite: ['1', 'true'].includes(value('favorite').trim().toLowerCase()),
+      notes: value('notes'),
+      tags: [value('folder'), ...value('collections').split(',')],
+      custom: [...fieldLines(value('fields')), ...extras(row)],
     }
-    out.add(type === 'note' ? { ...common, type: 'note' } : { ...common, ...loginParts(table, row) }, {
+    out.add(type === 'note' ? { ...common, type: 'note' } : { ...common, ...loginParts(value) }, {
       line: row.line,
     })
   }
   return out.result('bitwarden-csv')
 }
 
-function loginParts(table: CsvTable, row: CsvRow) {
-  const value = (name: string) => cell(row, columnIndex(table, name))
+function loginParts(value: (name: (typeof KNOWN)[number]) => string) {
   return {
     type: 'login' as const,
     urls: value('login_uri').split(/[,\r\n]+/),

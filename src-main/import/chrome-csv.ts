@@ -13,19 +13,21 @@
  * | other columns | custom fields named by their header (csv-extra.ts)|
  * Every row becomes a login.
  */
-import { cell, columnIndex, readCsv, requireColumns } from './csv.ts'
+import { columnReader, readCsv, requireColumns } from './csv.ts'
 import { extraColumns } from './csv-extra.ts'
 import { ResultCollector } from './draft.ts'
 import type { ImportResult } from './types.ts'
 
-const KNOWN = ['name', 'url', 'username', 'password', 'note']
+const KNOWN = ['name', 'url', 'username', 'password', 'note'] as const
 
 export function parseChromeCsv(file: string, bytes: Uint8Array): ImportResult {
   const table = readCsv(file, bytes)
   requireColumns(table, ['name', 'url', 'username', 'password'], 'Chrome or Edge password')
+  const read = columnReader(table, KNOWN)
+  const extras = extraColumns(table, KNOWN)
   const out = new ResultCollector(file)
   for (const row of table.rows) {
-    const value = (name: string) => cell(row, columnIndex(table, name))
+    const value = read(row)
     out.add(
       {
         type: 'login',
@@ -33,7 +35,7 @@ export function parseChromeCsv(file: string, bytes: Uint8Array): ImportResult {
         urls: [value('url')],
         fields: { username: value('username'), password: value('password') },
         notes: value('note'),
-        custom: extraColumns(table, row, KNOWN),
+        custom: extras(row),
       },
       { line: row.line },
     )

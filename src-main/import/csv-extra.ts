@@ -10,18 +10,15 @@ import type { CustomInput } from './draft.ts'
 
 const SECRET_HEADER = /pass(word|phrase|code)?|secret|\bpin\b|token|\botp\b|cvv|cvc|private.?key|api.?key/i
 
-export function extraColumns(table: CsvTable, row: CsvRow, known: readonly string[]): CustomInput[] {
+/** The custom fields of a row, from the columns not in `known`: those are worked out once per table. */
+export function extraColumns(table: CsvTable, known: readonly string[]): (row: CsvRow) => CustomInput[] {
   const skip = new Set(known.map((name) => name.toLowerCase()))
-  return table.header.flatMap((header, index) => {
+  const extras = table.header.flatMap((header, index) => {
     if (skip.has(header.toLowerCase())) return []
-    const kind = SECRET_HEADER.test(header) ? 'hidden' : 'text'
-    return [{ label: header || `Column ${index + 1}`, value: row.values[index] ?? '', kind }]
+    const kind = SECRET_HEADER.test(header) ? ('hidden' as const) : ('text' as const)
+    return [{ index, label: header || `Column ${index + 1}`, kind }]
   })
-}
-
-/** A tag list as exports write it: separated by commas or semicolons. */
-export function splitTags(text: string): string[] {
-  return text.split(/[,;]/)
+  return (row) => extras.map(({ index, label, kind }) => ({ label, value: row.values[index] ?? '', kind }))
 }
 
 /**

@@ -128,6 +128,19 @@ export function requireColumns<const K extends string>(
   return found
 }
 
+/**
+ * A reader of the named columns, each looked up in the header once for the
+ * whole table rather than for every cell: reader(row)(name) is that row's
+ * value, '' when the header lacks the column.
+ */
+export function columnReader<const K extends string>(
+  table: CsvTable,
+  names: readonly K[],
+): (row: CsvRow) => (name: K) => string {
+  const indexes = new Map<string, number>(names.map((name) => [name, columnIndex(table, name)]))
+  return (row) => (name) => cell(row, indexes.get(name) ?? -1)
+}
+
 /** A row's value in a column, '' when the column is absent (-1). */
 export function cell(row: CsvRow, index: number): string {
   return index < 0 ? '' : (row.values[index] ?? '')

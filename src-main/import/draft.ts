@@ -70,8 +70,13 @@ export class ResultCollector {
   }
 
   add(parts: ItemParts, source: ImportSource, sourceId?: string): void {
+    this.addDraft(toDraft(parts), source, sourceId)
+  }
+
+  /** A draft already in the vault's shape (this app's own export), checked as every other one is. */
+  addDraft(draft: unknown, source: ImportSource, sourceId?: string): void {
     assertItemCount(this.file, this.items.length + this.skipped.length + 1, MAX_IMPORT_ITEMS)
-    const checked = itemDraftSchema.safeParse(toDraft(parts))
+    const checked = itemDraftSchema.safeParse(draft)
     if (!checked.success) {
       const issue = checked.error.issues[0]
       const path = issue === undefined ? '' : issue.path.join('.')

@@ -14,7 +14,7 @@
  * | other columns    | custom fields named by their header (csv-extra.ts)|
  * Every row becomes a login.
  */
-import { cell, columnIndex, readCsv, requireColumns } from './csv.ts'
+import { columnReader, readCsv, requireColumns } from './csv.ts'
 import { extraColumns } from './csv-extra.ts'
 import { ResultCollector } from './draft.ts'
 import type { ImportResult } from './types.ts'
@@ -30,25 +30,27 @@ const KNOWN = [
   'timelastused',
   'timepasswordchanged',
   'timesused',
-]
+] as const
 
 export function parseFirefoxCsv(file: string, bytes: Uint8Array): ImportResult {
   const table = readCsv(file, bytes)
   requireColumns(table, ['url', 'username', 'password'], 'Firefox password')
+  const read = columnReader(table, KNOWN)
+  const extras = extraColumns(table, KNOWN)
   const out = new ResultCollector(file)
   for (const row of table.rows) {
-    const value = (name: string) => cell(row, columnIndex(table, name))
+    const value = read(row)
     const url = value('url')
-    const action = value('formActionOrigin')
+    const action = value('formactionorigin')
     out.add(
       {
         type: 'login',
         urls: [url],
         fields: { username: value('username'), password: value('password') },
         custom: [
-          { label: 'HTTP realm', value: value('httpRealm') },
+          { label: 'HTTP realm', value: value('httprealm') },
           { label: 'Form action', value: action.trim() === url.trim() ? '' : action, kind: 'url' },
-          ...extraColumns(table, row, KNOWN),
+          ...extras(row),
         ],
       },
       { line: row.line },

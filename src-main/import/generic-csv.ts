@@ -23,9 +23,10 @@
  */
 import { CSV_COLUMN_NAME_MAX_LENGTH, CSV_COLUMNS_MAX, GENERIC_CSV_FIELDS } from '../../src-shared/ipc/transfer.ts'
 import { type CsvTable, cell, columnIndex, readCsv } from './csv.ts'
-import { extraColumns, splitTags, splitUrls } from './csv-extra.ts'
+import { extraColumns, splitUrls } from './csv-extra.ts'
 import { ResultCollector } from './draft.ts'
 import { importInvalid } from './failure.ts'
+import { splitTags } from './text.ts'
 import type { GenericCsvMapping, ImportResult } from './types.ts'
 
 type Field = keyof GenericCsvMapping
@@ -45,6 +46,7 @@ export function parseGenericCsv(file: string, bytes: Uint8Array, mapping?: Gener
   const table = readCsv(file, bytes)
   const columns = mapping === undefined ? guessColumns(table) : mappedColumns(table, mapping)
   const known = FIELDS.flatMap((field) => (columns[field] < 0 ? [] : [table.header[columns[field]] ?? '']))
+  const extras = extraColumns(table, known)
   const out = new ResultCollector(file)
   for (const row of table.rows) {
     const value = (field: Field) => cell(row, columns[field])
@@ -55,7 +57,7 @@ export function parseGenericCsv(file: string, bytes: Uint8Array, mapping?: Gener
       title: value('title'),
       notes: value('notes'),
       tags: splitTags(value('tags')),
-      custom: extraColumns(table, row, known),
+      custom: extras(row),
     }
     out.add(isLogin ? { ...common, type: 'login', urls, fields } : { ...common, type: 'note' }, { line: row.line })
   }

@@ -63,19 +63,21 @@ export function parseImport(input: ImportInput): ImportResult {
     throw new VaultError('IMPORT_UNSUPPORTED', `Cannot import "${file}": this app does not read that format.`)
   }
   if (!(input.bytes instanceof Uint8Array)) throw fileInvalid(file, 'no file content was given.')
-  if (input.bytes.length > MAX_IMPORT_BYTES) {
-    throw fileInvalid(file, `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; no export is that big.`)
-  }
+  assertImportSize(file, input.bytes)
   return guarded(file, input.format, () => PARSERS[input.format](file, input))
 }
 
 /** For the app's mapping step: a generic CSV's column names and the guessed mapping, with parseImport's checks. */
 export function readGenericCsvColumns(fileName: string, bytes: Uint8Array): GenericCsvColumns {
   const file = displayName(fileName)
+  assertImportSize(file, bytes)
+  return guarded(file, 'generic-csv', () => genericCsvColumns(file, bytes))
+}
+
+function assertImportSize(file: string, bytes: Uint8Array): void {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw fileInvalid(file, `it is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; no export is that big.`)
   }
-  return guarded(file, 'generic-csv', () => genericCsvColumns(file, bytes))
 }
 
 function guarded<T>(file: string, format: ImportFormat, read: () => T): T {

@@ -25,7 +25,7 @@
  */
 import { type CustomInput, ResultCollector } from './draft.ts'
 import { importInvalid } from './failure.ts'
-import { decodeUtf8 } from './text.ts'
+import { decodeUtf8, splitTags } from './text.ts'
 import type { ImportResult } from './types.ts'
 import { attributeOf, childrenOf, parseXml, textOf, type XmlNode } from './xml.ts'
 
@@ -104,7 +104,7 @@ function readEntry(walk: Walk, entry: XmlNode, path: string, groupTag: string): 
         !STANDARD.has(field.key) && !isExtraUrl(field.key) && !(usesTimeOtp && field.key.startsWith('TimeOtp-')),
     )
     .map((field) => ({ label: field.key, value: field.value, kind: field.hidden ? 'hidden' : 'text' }))
-  const tags = textOf(childrenOf(entry, 'Tags')[0]).split(/[;,]/)
+  const tags = splitTags(textOf(childrenOf(entry, 'Tags')[0]))
   walk.out.add(
     {
       type: 'login',

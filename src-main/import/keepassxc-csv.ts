@@ -13,19 +13,32 @@
  * Every row becomes a login. KeePassXC's CSV carries no custom attributes or
  * favorites; a KeePass XML export does (keepass-xml.ts).
  */
-import { cell, columnIndex, readCsv, requireColumns } from './csv.ts'
+import { columnReader, readCsv, requireColumns } from './csv.ts'
 import { extraColumns, splitUrls } from './csv-extra.ts'
 import { ResultCollector } from './draft.ts'
 import type { ImportResult } from './types.ts'
 
-const KNOWN = ['group', 'title', 'username', 'password', 'url', 'notes', 'totp', 'icon', 'last modified', 'created']
+const KNOWN = [
+  'group',
+  'title',
+  'username',
+  'password',
+  'url',
+  'notes',
+  'totp',
+  'icon',
+  'last modified',
+  'created',
+] as const
 
 export function parseKeePassXcCsv(file: string, bytes: Uint8Array): ImportResult {
   const table = readCsv(file, bytes)
   requireColumns(table, ['group', 'title', 'username', 'password', 'url', 'notes'], 'KeePassXC CSV')
+  const read = columnReader(table, KNOWN)
+  const extras = extraColumns(table, KNOWN)
   const out = new ResultCollector(file)
   for (const row of table.rows) {
-    const value = (name: string) => cell(row, columnIndex(table, name))
+    const value = read(row)
     out.add(
       {
         type: 'login',
@@ -34,7 +47,7 @@ export function parseKeePassXcCsv(file: string, bytes: Uint8Array): ImportResult
         fields: { username: value('username'), password: value('password'), totp: value('totp') },
         tags: [groupTag(value('group'))],
         notes: value('notes'),
-        custom: extraColumns(table, row, KNOWN),
+        custom: extras(row),
       },
       { line: row.line },
     )

@@ -16,20 +16,23 @@
  * | other columns    | custom fields named by their header (csv-extra.ts)|
  * Every row becomes a login.
  */
-import { cell, columnIndex, readCsv, requireColumns } from './csv.ts'
-import { extraColumns, splitTags, splitUrls } from './csv-extra.ts'
+import { columnReader, readCsv, requireColumns } from './csv.ts'
+import { extraColumns, splitUrls } from './csv-extra.ts'
 import { ResultCollector } from './draft.ts'
+import { splitTags } from './text.ts'
 import type { ImportResult } from './types.ts'
 
-const KNOWN = ['title', 'url', 'username', 'password', 'otpauth', 'favorite', 'archived', 'tags', 'notes']
+const KNOWN = ['title', 'url', 'username', 'password', 'otpauth', 'favorite', 'archived', 'tags', 'notes'] as const
 
 export function parseOnePasswordCsv(file: string, bytes: Uint8Array): ImportResult {
   const table = readCsv(file, bytes)
   requireColumns(table, ['title', 'url', 'username', 'password'], '1Password CSV')
+  const read = columnReader(table, KNOWN)
+  const extras = extraColumns(table, KNOWN)
   const out = new ResultCollector(file)
   for (const row of table.rows) {
-    const value = (name: string) => cell(row, columnIndex(table, name))
-    const yes = (name: string) => ['true', '1'].includes(value(name).trim().toLowerCase())
+    const value = read(row)
+    const yes = (name: (typeof KNOWN)[number]) => ['true', '1'].includes(value(name).trim().toLowerCase())
     out.add(
       {
         type: 'login',
@@ -39,7 +42,7 @@ export function parseOnePasswordCsv(file: string, bytes: Uint8Array): ImportResu
         favorite: yes('favorite'),
         tags: [...splitTags(value('tags')), yes('archived') ? 'Archived' : ''],
         notes: value('notes'),
-        custom: extraColumns(table, row, KNOWN),
+        custom: extras(row),
       },
       { line: row.line },
     )

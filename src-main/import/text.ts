@@ -45,6 +45,11 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n')
 }
 
+/** A tag list as exports write it: separated by commas or semicolons. */
+export function splitTags(text: string): string[] {
+  return text.split(/[,;]/)
+}
+
 /** The 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
   let line = 1

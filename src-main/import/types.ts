@@ -4,7 +4,7 @@
  * previews these drafts, finds duplicates and seals the new ones.
  */
 import type { ItemDraftInput } from '../../src-shared/domain/item.ts'
-import { IMPORT_FORMAT_NAMES } from '../../src-shared/ipc/transfer.ts'
+import { IMPORT_FILE_MAX_BYTES, IMPORT_FORMAT_NAMES } from '../../src-shared/ipc/transfer.ts'
 
 /** One list for main and the window (src-shared/ipc/transfer.ts); 'vault-json' is this app's own export (vault-export.ts). */
 export const IMPORT_FORMATS = IMPORT_FORMAT_NAMES
@@ -54,8 +54,8 @@ export interface ImportInput {
   readonly mapping?: GenericCsvMapping
 }
 
-/** A file larger than this is refused before it is read. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+/** A file larger than this is refused before it is read: the window's limit (src-shared/ipc/transfer.ts), so both agree. */
+export const MAX_IMPORT_BYTES = IMPORT_FILE_MAX_BYTES
 /** A file holding more entries than this is refused. */
 export const MAX_IMPORT_ITEMS = 100_000
 /** The most a 1PUX archive's export.data may inflate to (a zip bomb stops here). */

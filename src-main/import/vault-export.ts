@@ -11,10 +11,12 @@
  *         line breaks), as csv-parse reads the imports.
  */
 import { stringify } from 'csv-stringify/sync'
-import { type ItemContent, itemDraftSchema } from '../../src-shared/domain/item.ts'
-import { assertItemCount, fileInvalid, importInvalid } from './failure.ts'
+import type { ItemContent } from '../../src-shared/domain/item.ts'
+import { ResultCollector } from './draft.ts'
+import { assertItemCount, fileInvalid } from './failure.ts'
+import { type JsonObject, JsonReader, parseJson } from './json.ts'
 import { decodeUtf8 } from './text.ts'
-import { type ImportedItem, type ImportResult, MAX_IMPORT_ITEMS, type SkippedEntry } from './types.ts'
+import { type ImportResult, MAX_IMPORT_ITEMS } from './types.ts'
 
 export const VAULT_EXPORT_FORMAT = 'vault-export'
 const VERSION = 1
@@ -67,39 +69,22 @@ export function exportCsv(items: readonly ItemToExport[]): string {
 /** Reads a JSON export of this app back into drafts; an entry that is not an item is named by its index. */
 export function parseVaultJson(file: string, bytes: Uint8Array): ImportResult {
   const document = parseJson(file, decodeUtf8(file, bytes))
-  if (!isRecord(document) || document.format !== VAULT_EXPORT_FORMAT || !Array.isArray(document.items)) {
+  const json = new JsonReader(file)
+  const isExport = (value: unknown): value is JsonObject =>
+    typeof value === 'object' && value !== null && (value as JsonObject).format === VAULT_EXPORT_FORMAT
+  if (!isExport(document) || !Array.isArray(document.items)) {
     throw fileInvalid(file, 'it is not an export of this app (no "format": "vault-export" with "items").')
   }
-  if (document.version !== VERSION)
-    throw fileInvalid(file, `export version ${String(document.version)} is not one this app reads.`)
+  // Never the version itself: an error message holds nothing from the file (failure.ts).
+  if (document.version !== VERSION) throw fileInvalid(file, 'it is an unknown version of the export format.')
   assertItemCount(file, document.items.length, MAX_IMPORT_ITEMS)
-  const items: ImportedItem[] = []
-  const skipped: SkippedEntry[] = []
-  document.items.forEach((entry, index) => {
-    const source = { entry: `items[${index}]` }
-    if (!isRecord(entry)) throw importInvalid(file, source, 'it is not an item.')
-    const { type, title, favorite, tags, notes, fields, customFields } = entry
-    // As every parser here: a draft the vault would refuse is skipped, named by its path, never its value.
-    const checked = itemDraftSchema.safeParse({ type, title, favorite, tags, notes, fields, customFields })
-    if (!checked.success) {
-      const issue = checked.error.issues[0]
-      skipped.push({ source, reason: `${issue?.path.join('.') || 'the entry'}: ${issue?.message ?? 'invalid'}` })
-      return
-    }
-    items.push({ draft: checked.data, source, ...(typeof entry.id === 'string' ? { sourceId: entry.id } : {}) })
+  const out = new ResultCollector(file)
+  document.items.forEach((value, index) => {
+    const path = `items[${index}]`
+    const { id, type, title, favorite, tags, notes, fields, customFields } = json.object(value, path)
+    // Only the draft's keys: the lifecycle facts (createdAt, …) are the vault's to set.
+    const draft = { type, title, favorite, tags, notes, fields, customFields }
+    out.addDraft(draft, { entry: path }, typeof id === 'string' ? id : undefined)
   })
-  return { format: 'vault-json', items, skipped }
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    // JSON.parse's message quotes the text around the error.
-    throw fileInvalid(file, 'it is not valid JSON (damaged or cut short).')
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return out.result('vault-json')
 }

@@ -15,6 +15,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { importInvalid } from './failure.ts'
+import { lineAt } from './text.ts'
 
 export type XmlNode = Record<string, unknown>
 
@@ -25,7 +26,7 @@ export function parseXml(file: string, text: string, arrays: ReadonlySet<string>
   if (dtd !== null) {
     throw importInvalid(
       file,
-      { line: lineOf(text, dtd.index) },
+      { line: lineAt(text, dtd.index) },
       'the XML declares a DTD or entities, which KeePass never writes; refused for safety.',
     )
   }
@@ -53,10 +54,6 @@ export function parseXml(file: string, text: string, arrays: ReadonlySet<string>
   } catch {
     throw importInvalid(file, { line: 1 }, 'the XML nests too deeply or could not be read.')
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length
 }
 
 /** An element's text: entity references decoded, CDATA taken as is; '' for a missing element. */

@@ -14,8 +14,7 @@ import { VaultError } from '../../src-shared/errors.ts'
 import type { HealthInput, HealthReport } from '../health/health-report.ts'
 import { type PasswordRevision, passwordChangedAt } from '../health/password-age.ts'
 import type { ItemRecord } from '../store/index.ts'
-import { openItem } from './item-codec.ts'
-import type { ItemContext } from './items.ts'
+import { type ItemContext, openRecord } from './items.ts'
 
 /** A health report with the titles of the items it names (item id → title). */
 export type TitledHealthReport = HealthReport & { readonly titles: Readonly<Record<string, string>> }
@@ -63,14 +62,8 @@ function passwordRevision(content: ItemContent): PasswordRevision {
 }
 
 function tryOpen(ctx: ItemContext, record: ItemRecord): ItemContent | null {
-  const address = {
-    accountId: ctx.session.accountId,
-    vaultId: record.vaultId,
-    itemId: record.itemId,
-    revision: record.revision,
-  }
   try {
-    return openItem(ctx.session.vaultKey(record.vaultId), address, record.sealed)
+    return openRecord(ctx, record)
   } catch (error) {
     if (error instanceof VaultError) return null
     throw error

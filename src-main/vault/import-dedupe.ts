@@ -9,8 +9,9 @@
  *   manager often does.
  * - Any other item is the same when its type, title, fields and notes are.
  *
- * Keys are SHA-256 digests kept in memory for one preview only, so that no
- * password sits in a map as a string any longer than the item it came from.
+ * Keys are SHA-256 digests, never the values themselves: the vault's keys
+ * are kept in memory for the unlocked session's index (item-import.ts) and
+ * go with it at lock, and no password sits in that map as a string.
  */
 import { createHash } from 'node:crypto'
 import type { ItemDraft } from '../../src-shared/domain/item.ts'

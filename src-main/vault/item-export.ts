@@ -5,11 +5,10 @@
  * Only the caller's explicit request after a warning (export) or the
  * backup's own encryption (src-main/backup/) may put this on disk.
  */
-import type { ItemContent } from '../../src-shared/domain/item.ts'
+import type { ItemContent, ItemSummary } from '../../src-shared/domain/item.ts'
 import { VaultError } from '../../src-shared/errors.ts'
-import { openItem, sealItem } from './item-codec.ts'
-import { parseDraft } from './item-draft.ts'
-import { type ItemContext, indexContent } from './items.ts'
+import { draftOf, parseDraft } from './item-draft.ts'
+import { appendRevision, type ItemContext, indexContent, loadItem, openRecord } from './items.ts'
 
 export interface ExportedItem {
   readonly id: string
@@ -24,9 +23,11 @@ export interface ItemWithHistory {
 
 /** Current items, not in the trash, by id. A damaged item stops the export: nothing is silently left out. */
 export function exportItems(ctx: ItemContext): ExportedItem[] {
-  return currentIds(ctx)
-    .map((id) => ({ id, content: openCurrent(ctx, id) }))
-    .filter(({ content }) => content.trashedAt === null)
+  // The index already knows what is in the trash: those are never opened.
+  return currentIds(ctx, (summary) => summary.trashedAt === null).map((id) => ({
+    id,
+    content: loadItem(ctx, id).content,
+  }))
 }
 
 /** Every item with every revision. */
@@ -36,7 +37,7 @@ export function itemsWithHistory(ctx: ItemContext): ItemWithHistory[] {
     revisions: ctx.store.listItemRevisions(id).map((record) => ({
       revision: record.revision,
       savedAt: record.savedAt,
-      content: openItem(ctx.session.vaultKey(record.vaultId), addressOf(ctx, record), record.sealed),
+      content: openRecord(ctx, record),
     })),
   }))
 }
@@ -72,39 +73,20 @@ function sealRevision(
   from: ItemWithHistory['revisions'][number],
 ) {
   // Validated like any draft, so a backup cannot bring in what the app could not have made.
-  const content: ItemContent = { ...from.content, ...parseDraft(draftPart(from.content)) }
-  const address = { accountId: ctx.session.accountId, vaultId, itemId, revision }
-  const record = {
-    itemId,
-    vaultId,
-    revision,
-    sealed: sealItem(ctx.session.vaultKey(vaultId), address, content),
-    savedAt: from.savedAt,
-  }
-  ctx.store.appendItemRevision(record)
+  const content: ItemContent = { ...from.content, ...parseDraft(draftOf(from.content)) }
+  const record = appendRevision(ctx, { itemId, vaultId, revision, savedAt: from.savedAt }, content)
   return { record, content }
 }
 
-function draftPart(content: ItemContent) {
-  const { type, title, favorite, tags, notes, customFields, fields } = content
-  return { type, title, favorite, tags, notes, customFields, fields }
-}
-
-function currentIds(ctx: ItemContext): string[] {
-  const ids = [...ctx.session.index.all()].map((item) => item.summary.id)
-  const damaged = [...ctx.session.index.all()].filter((item) => item.summary.damaged !== undefined)
+/** Ids of the indexed items the filter keeps, sorted; any damaged item refuses the whole export. */
+function currentIds(ctx: ItemContext, keep: (summary: ItemSummary) => boolean = () => true): string[] {
+  const indexed = [...ctx.session.index.all()]
+  const damaged = indexed.filter((item) => item.summary.damaged !== undefined)
   if (damaged.length > 0) {
     throw new VaultError('INVALID_ITEM', `${damaged.length} damaged item(s) cannot be read; nothing was exported.`)
   }
-  return ids.sort()
-}
-
-function openCurrent(ctx: ItemContext, id: string): ItemContent {
-  const record = ctx.store.getCurrentItem(id)
-  if (record === null) throw new VaultError('ITEM_NOT_FOUND', 'No such item.')
-  return openItem(ctx.session.vaultKey(record.vaultId), addressOf(ctx, record), record.sealed)
-}
-
-function addressOf(ctx: ItemContext, record: { itemId: string; vaultId: string; revision: number }) {
-  return { accountId: ctx.session.accountId, vaultId: record.vaultId, itemId: record.itemId, revision: record.revision }
+  return indexed
+    .filter((item) => keep(item.summary))
+    .map((item) => item.summary.id)
+    .sort()
 }

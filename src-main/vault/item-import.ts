@@ -6,19 +6,21 @@
  * again therefore adds nothing.
  *
  * Finding what is already in the vault opens every item (about half a second
- * at 10,000), so the import reuses its preview's findings when nothing in the
- * vault changed in between: same candidates, same unlocked index, same count
- * of changes to it. Otherwise (an edit, a sync, a lock) it looks again.
+ * at 10,000), so the vault's same-item keys are kept for the unlocked
+ * session's index while its count of changes stays the same: a preview, each
+ * remap of its columns and the import itself then open nothing again. Any
+ * other change (an edit, a sync) makes the next one look again, and a lock
+ * drops them with the index. An import adds its own items' keys, so importing
+ * the same file again right after needs no second look either.
  */
 import type { ItemContent, ItemDraft, ItemType } from '../../src-shared/domain/item.ts'
 import { ITEM_TYPES } from '../../src-shared/domain/item.ts'
 import { VaultError } from '../../src-shared/errors.ts'
 import { newId } from './ids.ts'
 import { sameItemKeys } from './import-dedupe.ts'
-import { openItem, sealItem } from './item-codec.ts'
 import { parseDraft } from './item-draft.ts'
 import type { ItemIndex } from './item-index.ts'
-import { type ItemContext, indexContent } from './items.ts'
+import { appendRevision, type ItemContext, indexContent, openRecord } from './items.ts'
 
 /** One entry read from a file (src-main/import/): a draft and where it came from. */
 export interface ImportCandidate {
@@ -50,20 +52,17 @@ export interface ImportPreview {
   readonly entries: readonly ImportPreviewEntry[]
 }
 
-/** A preview's new entries, valid while the vault's index has not changed since (see the top). */
-interface ImportPlan {
-  readonly index: ItemIndex
+/** The vault's same-item keys (key → item id) as of one count of changes to one index. */
+interface VaultKeys {
   readonly changes: number
-  readonly drafts: readonly ItemDraft[]
+  readonly keys: Map<string, string>
 }
 
-/** Keyed by the candidates the caller previewed, and gone with them. */
-const plans = new WeakMap<readonly ImportCandidate[], ImportPlan>()
+/** Keyed by the unlocked session's index, so a lock (a new or cleared index) leaves nothing behind. */
+const vaultKeysCache = new WeakMap<ItemIndex, VaultKeys>()
 
 export function previewImport(ctx: ItemContext, candidates: readonly ImportCandidate[]): ImportPreview {
   const entries = classifyAll(ctx, candidates)
-  const { index } = ctx.session
-  plans.set(candidates, { index, changes: index.changes, drafts: newDrafts(entries) })
   const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, 0])) as Record<ItemType, number>
   for (const entry of entries) if (entry.status === 'new' && entry.type !== null) byType[entry.type] += 1
   const count = (status: ImportStatus) => entries.filter((entry) => entry.status === status).length
@@ -80,31 +79,33 @@ export function previewImport(ctx: ItemContext, candidates: readonly ImportCandi
 
 /** Adds the entries the preview calls new; returns how many. Nothing is written if one fails. */
 export function applyImport(ctx: ItemContext, candidates: readonly ImportCandidate[]): number {
-  const plan = plans.get(candidates)
-  plans.delete(candidates)
-  const { index } = ctx.session
-  const current = plan !== undefined && plan.index === index && plan.changes === index.changes
-  const drafts = current ? plan.drafts : newDrafts(classifyAll(ctx, candidates))
+  const drafts = newDrafts(classifyAll(ctx, candidates))
   const now = ctx.now()
   const vaultId = ctx.session.defaultVaultId
   const saved = ctx.store.transaction(() => drafts.map((draft) => sealNew(ctx, vaultId, draft, now)))
+  const cached = vaultKeysCache.get(ctx.session.index)
   for (const { record, content } of saved) indexContent(ctx.session, record, content)
+  if (cached !== undefined) rememberAdded(ctx.session.index, cached, saved)
   return saved.length
 }
 
 function sealNew(ctx: ItemContext, vaultId: string, draft: ItemDraft, now: number) {
   const content: ItemContent = { ...draft, v: 1, createdAt: now, updatedAt: now, trashedAt: null }
-  const itemId = newId()
-  const address = { accountId: ctx.session.accountId, vaultId, itemId, revision: 1 }
-  const record = {
-    itemId,
-    vaultId,
-    revision: 1,
-    sealed: sealItem(ctx.session.vaultKey(vaultId), address, content),
-    savedAt: now,
-  }
-  ctx.store.appendItemRevision(record)
+  const record = appendRevision(ctx, { itemId: newId(), vaultId, revision: 1, savedAt: now }, content)
   return { record, content }
+}
+
+/** The import's own items were the only change: add their keys rather than look at every item again. */
+function rememberAdded(
+  index: ItemIndex,
+  cached: VaultKeys,
+  saved: readonly { readonly record: { readonly itemId: string }; readonly content: ItemContent }[],
+): void {
+  const { keys } = cached
+  for (const { record, content } of saved) {
+    for (const key of sameItemKeys(content)) if (!keys.has(key)) keys.set(key, record.itemId)
+  }
+  vaultKeysCache.set(index, { changes: index.changes, keys })
 }
 
 interface Classified extends ImportPreviewEntry {
@@ -144,21 +145,21 @@ function classify(
   return { ...base, status: 'new' }
 }
 
-/** Every same-item key of the vault's current items (the trash included: it is still the user's item). */
-function vaultKeys(ctx: ItemContext): Map<string, string> {
+/**
+ * Every same-item key of the vault's current items (the trash included: it
+ * is still the user's item), from the cache while the index is unchanged.
+ */
+function vaultKeys(ctx: ItemContext): ReadonlyMap<string, string> {
+  const { index } = ctx.session
+  const cached = vaultKeysCache.get(index)
+  if (cached !== undefined && cached.changes === index.changes) return cached.keys
   const keys = new Map<string, string>()
-  for (const { summary } of ctx.session.index.all()) {
+  for (const { summary } of index.all()) {
     if (summary.damaged !== undefined) continue
     const record = ctx.store.getCurrentItem(summary.id)
     if (record === null) continue
-    const address = {
-      accountId: ctx.session.accountId,
-      vaultId: record.vaultId,
-      itemId: record.itemId,
-      revision: record.revision,
-    }
-    const content = openItem(ctx.session.vaultKey(record.vaultId), address, record.sealed)
-    for (const key of sameItemKeys(content)) if (!keys.has(key)) keys.set(key, summary.id)
+    for (const key of sameItemKeys(openRecord(ctx, record))) if (!keys.has(key)) keys.set(key, summary.id)
   }
+  vaultKeysCache.set(index, { changes: index.changes, keys })
   return keys
 }

@@ -19,7 +19,7 @@ export interface ItemContext {
   readonly now: () => number
 }
 
-interface LoadedItem {
+export interface LoadedItem {
   readonly record: ItemRecord
   readonly content: ItemContent
 }
@@ -68,11 +68,11 @@ export function revealField(ctx: ItemContext, id: string, field: string, revisio
 }
 
 export function listHistory(ctx: ItemContext, id: string): ItemRevisionInfo[] {
-  const address = requireIndexed(ctx, id)
+  requireIndexed(ctx, id)
   return ctx.store.listItemRevisions(id).map((record) => {
     const { revision, savedAt } = record
     try {
-      const content = openItem(ctx.session.vaultKey(address.vaultId), addressOf(ctx, record), record.sealed)
+      const content = openRecord(ctx, record)
       return { revision, savedAt, title: content.title, trashed: content.trashedAt !== null }
     } catch (error) {
       if (!(error instanceof VaultError)) throw error
@@ -88,16 +88,26 @@ export function restoreRevision(ctx: ItemContext, id: string, revision: number):
   return saveNext(ctx, current, { ...current.content, ...draftOf(earlier.content), updatedAt: ctx.now() })
 }
 
+/** Opens one stored record with its vault's key; a record that fails to open throws a VaultError. */
+export function openRecord(ctx: Pick<ItemContext, 'session'>, record: ItemRecord): ItemContent {
+  return openItem(ctx.session.vaultKey(record.vaultId), addressOf(ctx, record), record.sealed)
+}
+
+/**
+ * Seals content as the given revision of an item and appends it to the store.
+ * Putting it into the index is the caller's part: a batch (import, restore)
+ * does that only once its transaction has committed.
+ */
+export function appendRevision(ctx: ItemContext, at: Omit<ItemRecord, 'sealed'>, content: ItemContent): ItemRecord {
+  const record: ItemRecord = { ...at, sealed: sealItem(ctx.session.vaultKey(at.vaultId), addressOf(ctx, at), content) }
+  ctx.store.appendItemRevision(record)
+  return record
+}
+
 /** Opens one stored record into the index; a record that fails to open is listed as damaged. */
 export function indexRecord(session: UnlockedSession, record: ItemRecord): void {
   try {
-    const address = {
-      accountId: session.accountId,
-      vaultId: record.vaultId,
-      itemId: record.itemId,
-      revision: record.revision,
-    }
-    indexContent(session, record, openItem(session.vaultKey(record.vaultId), address, record.sealed))
+    indexContent(session, record, openRecord({ session }, record))
   } catch (error) {
     if (!(error instanceof VaultError)) throw error
     session.index.put({ summary: damagedSummary(record, error), haystack: '', ...factsOf(record) })
@@ -111,18 +121,7 @@ export function indexContent(session: UnlockedSession, record: ItemRecord, conte
 }
 
 function save(ctx: ItemContext, id: string, vaultId: string, revision: number, content: ItemContent): ItemView {
-  const record: ItemRecord = {
-    itemId: id,
-    vaultId,
-    revision,
-    sealed: sealItem(
-      ctx.session.vaultKey(vaultId),
-      { accountId: ctx.session.accountId, vaultId, itemId: id, revision },
-      content,
-    ),
-    savedAt: content.updatedAt,
-  }
-  ctx.store.appendItemRevision(record)
+  const record = appendRevision(ctx, { itemId: id, vaultId, revision, savedAt: content.updatedAt }, content)
   const facts = factsOf(record)
   ctx.session.index.put({ summary: toSummary(facts, content), haystack: haystackOf(content), ...facts })
   return toView(facts, content)
@@ -132,15 +131,15 @@ function saveNext(ctx: ItemContext, current: LoadedItem, content: ItemContent): 
   return save(ctx, current.record.itemId, current.record.vaultId, current.record.revision + 1, content)
 }
 
-function loadItem(ctx: ItemContext, id: string, revision?: number): LoadedItem {
+/** An indexed item's current record (or the given revision), opened. */
+export function loadItem(ctx: ItemContext, id: string, revision?: number): LoadedItem {
   requireIndexed(ctx, id)
   const record = revision === undefined ? ctx.store.getCurrentItem(id) : ctx.store.getItemRevision(id, revision)
   if (record === null) {
     if (revision !== undefined) throw new VaultError('REVISION_NOT_FOUND', `The item has no revision ${revision}.`)
     throw notFound()
   }
-  const content = openItem(ctx.session.vaultKey(record.vaultId), addressOf(ctx, record), record.sealed)
-  return { record, content }
+  return { record, content: openRecord(ctx, record) }
 }
 
 function requireIndexed(ctx: ItemContext, id: string): { vaultId: string } {
@@ -149,7 +148,7 @@ function requireIndexed(ctx: ItemContext, id: string): { vaultId: string } {
   return item
 }
 
-function addressOf(ctx: ItemContext, record: ItemRecord) {
+function addressOf(ctx: Pick<ItemContext, 'session'>, record: Omit<ItemRecord, 'sealed'>) {
   return { accountId: ctx.session.accountId, vaultId: record.vaultId, itemId: record.itemId, revision: record.revision }
 }
 

@@ -1,13 +1,10 @@
-import { writeFile } from 'node:fs/promises'
+import { EXPORT_FORMATS, type ExportFormat } from '../../../src-shared/ipc/transfer.ts'
 import { exportCsv, exportJson } from '../../import/index.ts'
 import { flag, positionals, stringOption } from '../args.ts'
 import { CliError, usageError } from '../cli-error.ts'
 import { type Command, type CommandContext, GLOBAL_HELP } from '../command.ts'
-import { outFilePath } from '../out-file.ts'
+import { outFilePath, writeOutFile } from '../out-file.ts'
 import { withUnlockedVault } from '../session.ts'
-
-const FORMATS = ['json', 'csv'] as const
-type ExportFormat = (typeof FORMATS)[number]
 
 export const exportItems: Command = {
   name: 'export',
@@ -45,13 +42,13 @@ async function run(context: CommandContext): Promise<void> {
     if (!flag(parsed, 'yes')) await confirmPlaintext(context, path, items.length)
     return format === 'json' ? exportJson(items, Date.now()) : exportCsv(items)
   })
-  await writeFile(path, text, { mode: 0o600 })
+  await writeOutFile(parsed, path, text)
   context.out.notice(`Wrote every item in plain text to ${path}. Delete it as soon as you are done with it.`)
 }
 
 function formatOf(value: string | undefined): ExportFormat {
-  if (value === undefined || !(FORMATS as readonly string[]).includes(value)) {
-    throw usageError('--format must be json or csv.', 'export')
+  if (value === undefined || !(EXPORT_FORMATS as readonly string[]).includes(value)) {
+    throw usageError(`--format must be ${EXPORT_FORMATS.join(' or ')}.`, 'export')
   }
   return value as ExportFormat
 }

@@ -5,8 +5,10 @@
  * writes only after a yes (or --yes): only new items, in one transaction, so
  * importing the same file again adds nothing.
  */
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
+import { GENERIC_CSV_FIELDS } from '../../../src-shared/ipc/transfer.ts'
+import { where } from '../../import/failure.ts'
 import {
   detectFormat,
   type GenericCsvMapping,
@@ -17,12 +19,13 @@ import {
   parseImport,
 } from '../../import/index.ts'
 import type { ImportPreview } from '../../vault/index.ts'
+import { readSmallFile } from '../../window/open-file.ts'
 import { flag, type Parsed, positionals, stringList, stringOption } from '../args.ts'
 import { CliError, usageError } from '../cli-error.ts'
 import { type Command, type CommandContext, GLOBAL_HELP, JSON_OPTION } from '../command.ts'
 import { withUnlockedVault } from '../session.ts'
 
-const MAPPABLE = ['title', 'username', 'password', 'url', 'notes', 'totp', 'tags'] as const
+const MAPPABLE = GENERIC_CSV_FIELDS
 
 export const importItems: Command = {
   name: 'import',
@@ -59,7 +62,9 @@ async function run(context: CommandContext): Promise<void> {
   const { parsed } = context
   const [file] = positionals(parsed, ['FILE'])
   const path = resolve(file as string)
-  const bytes = await readSmallFile(path)
+  if (!existsSync(path)) throw new CliError('FILE_NOT_FOUND', `Cannot read ${path}.`)
+  // The size is checked on the open file before a byte is read.
+  const { bytes } = await readSmallFile(path, MAX_IMPORT_BYTES, 'import')
   const format = formatOf(parsed, path, bytes)
   const mapping = mappingOf(parsed)
   const parsedFile = parseImport({ fileName: basename(path), bytes, format, ...(mapping ? { mapping } : {}) })
@@ -73,15 +78,6 @@ async function run(context: CommandContext): Promise<void> {
     if (flag(parsed, 'json')) context.out.json({ added })
     else context.out.notice(`Imported ${added} item(s).`)
   })
-}
-
-async function readSmallFile(path: string): Promise<Uint8Array> {
-  const bytes = await readFile(path).catch(() => {
-    throw new CliError('FILE_NOT_FOUND', `Cannot read ${path}.`)
-  })
-  // parseImport refuses it too; this keeps a huge file from being read twice over in messages.
-  if (bytes.length > MAX_IMPORT_BYTES) throw usageError(`${path} is too large to be an export.`, 'import')
-  return new Uint8Array(bytes)
 }
 
 function formatOf(parsed: Parsed, path: string, bytes: Uint8Array): ImportFormat {
@@ -124,11 +120,6 @@ function report(context: CommandContext, format: ImportFormat, preview: ImportPr
   for (const entry of preview.entries.filter((e) => e.status === 'invalid')) {
     context.out.line(`Cannot import ${where(entry.source)}: ${entry.problem ?? 'not a valid item'}`)
   }
-}
-
-function where(source: { line?: number; entry?: string }): string {
-  if (source.line !== undefined) return `line ${source.line}`
-  return source.entry !== undefined ? `entry ${source.entry}` : 'an entry'
 }
 
 async function confirmImport(context: CommandContext, count: number): Promise<void> {

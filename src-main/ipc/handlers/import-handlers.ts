@@ -6,6 +6,11 @@
  * (remapImport): main keeps that file's bytes, so a new mapping needs no
  * second dialog, and each new mapping answers a new token (the old one stops
  * working, so an Import clicked against an older preview adds nothing).
+ *
+ * A preview's counts cover every entry, but its list of entries does not: a
+ * file may hold 100,000, and the window shows the first 500
+ * (ImportEntries.tsx). So only those cross IPC, with up to 500 more that
+ * cannot be imported, for the window to say which and why.
  */
 import { randomBytes } from 'node:crypto'
 import { VaultError } from '../../../src-shared/errors.ts'
@@ -18,12 +23,15 @@ import {
   parseImport,
   readGenericCsvColumns,
 } from '../../import/index.ts'
-import type { ImportCandidate, VaultService } from '../../vault/index.ts'
+import type { ImportCandidate, ImportPreview, VaultService } from '../../vault/index.ts'
 import type { OpenedFile } from '../../window/open-file.ts'
 import type { HandlersFor } from '../dispatcher.ts'
 import type { HandlerDeps } from './deps.ts'
 
 type ImportMethod = 'chooseImportFile' | 'remapImport' | 'applyImport'
+
+/** As many entries as the window lists (ImportEntries.tsx SHOWN_MAX). */
+const ENTRIES_SENT = 500
 
 /** The file read last, until it is imported, another is chosen, or the vault locks. */
 interface PendingImport {
@@ -65,14 +73,14 @@ export function importHandlers(deps: HandlerDeps): HandlersFor<ImportMethod> {
       // The guess goes in as a mapping, so a file where nothing could be guessed still
       // previews (every row a note) and the user picks the columns instead of being refused.
       const { columns, guessed } = readGenericCsvColumns(file.name, file.bytes)
-      return previewCsv(vault, keep, { file, columns }, guessed)
+      return preview(vault, keep, file, format, { csv: { file, columns }, mapping: guessed })
     },
     remapImport: ({ token, mapping }) => {
       const { csv } = pendingFor(token)
       if (csv === undefined) {
         throw new VaultError('IMPORT_INVALID', 'Only an "Other CSV" file has columns to choose.')
       }
-      return previewCsv(vault, keep, csv, definedFields(mapping))
+      return preview(vault, keep, csv.file, 'generic-csv', { csv, mapping: definedFields(mapping) })
     },
     applyImport: ({ token }) => {
       const added = vault.transfer.applyImport(pendingFor(token).candidates)
@@ -97,34 +105,45 @@ function formatOf(file: OpenedFile): ImportFormat {
 /** The chosen-file answer, readonly as handlers return it. */
 type ImportChosenView = Exclude<ReturnType<HandlersFor<'remapImport'>['remapImport']>, Promise<unknown>>
 
-/** Parses and previews a file in any format; on success it becomes the pending import. */
-function preview(vault: VaultService, keep: Keep, file: OpenedFile, format: ImportFormat): ImportChosenView {
-  const parsed = parseImport({ fileName: file.name, bytes: file.bytes, format })
-  const candidates = parsed.items.map(({ draft, source }) => ({ draft, source }))
-  const previewed = vault.transfer.previewImport(candidates)
-  const token = randomBytes(16).toString('hex')
-  keep({ token, candidates })
-  return { chosen: true, token, fileName: file.name, format, skipped: parsed.skipped.length, preview: previewed }
+/** "Other CSV" only: the file's columns, and the mapping to read it with (the guess, or the user's). */
+interface CsvChoice {
+  readonly csv: PendingCsv
+  readonly mapping: GenericCsvMapping
 }
 
-/** An "Other CSV" file parsed with this mapping (the guess, or the user's); on success it becomes the pending import. */
-function previewCsv(vault: VaultService, keep: Keep, csv: PendingCsv, mapping: GenericCsvMapping): ImportChosenView {
-  const { file, columns } = csv
-  const parsed = parseImport({ fileName: file.name, bytes: file.bytes, format: 'generic-csv', mapping })
+/** Parses and previews a file; on success it becomes the pending import. */
+function preview(
+  vault: VaultService,
+  keep: Keep,
+  file: OpenedFile,
+  format: ImportFormat,
+  choice?: CsvChoice,
+): ImportChosenView {
+  const mapping = choice === undefined ? {} : { mapping: choice.mapping }
+  const parsed = parseImport({ fileName: file.name, bytes: file.bytes, format, ...mapping })
   const candidates = parsed.items.map(({ draft, source }) => ({ draft, source }))
   const previewed = vault.transfer.previewImport(candidates)
   const token = randomBytes(16).toString('hex')
-  keep({ token, candidates, csv })
-  const fields = asListed(mapping, columns)
+  keep({ token, candidates, ...(choice === undefined ? {} : { csv: choice.csv }) })
   return {
     chosen: true,
     token,
     fileName: file.name,
-    format: 'generic-csv',
+    format,
     skipped: parsed.skipped.length,
-    preview: previewed,
-    mapping: { columns: [...columns], fields },
+    preview: { ...previewed, entries: entriesToSend(previewed.entries) },
+    ...(choice === undefined ? {} : { mapping: mappingView(choice) }),
   }
+}
+
+/** The first entries the window lists, then later ones that cannot be imported (the window names those). */
+export function entriesToSend(entries: ImportPreview['entries']): ImportPreview['entries'] {
+  const later = entries.slice(ENTRIES_SENT).filter((entry) => entry.status === 'invalid')
+  return [...entries.slice(0, ENTRIES_SENT), ...later.slice(0, ENTRIES_SENT)]
+}
+
+function mappingView({ csv, mapping }: CsvChoice) {
+  return { columns: [...csv.columns], fields: asListed(mapping, csv.columns) }
 }
 
 /** The request's mapping without absent fields (zod's output allows explicit undefined; the parser's type does not). */

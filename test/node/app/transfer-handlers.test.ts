@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { readBackup } from '../../../src-main/backup/index.ts'
 import { IMPORT_FORMATS, MAX_IMPORT_BYTES } from '../../../src-main/import/index.ts'
 import { createIpcDispatcher } from '../../../src-main/ipc/dispatcher.ts'
+import { entriesToSend } from '../../../src-main/ipc/handlers/import-handlers.ts'
+import type { ImportStatus } from '../../../src-main/vault/index.ts'
 import { IMPORT_FILE_MAX_BYTES, IMPORT_FORMAT_NAMES } from '../../../src-shared/ipc/transfer.ts'
 import { EMAIL, PASSWORD, startTestMain, type TestMain } from './main-services-support.ts'
 
@@ -159,6 +161,38 @@ describe('import over IPC', () => {
     expect(code(refused)).toBe('IMPORT_INVALID')
     expect(JSON.stringify(refused)).toContain('broken.csv')
     expect(JSON.stringify(refused)).not.toContain('FAKE-pw-2')
+  })
+})
+
+describe('the preview over IPC', () => {
+  it('lists the first 500 entries, then only later ones that cannot be imported; the counts cover all', () => {
+    const entry = (index: number, status: ImportStatus) =>
+      ({ index, source: { line: index + 2 }, status, type: null, title: '' }) as const
+    const entries = Array.from({ length: 1_600 }, (_, index) => entry(index, index % 2 === 0 ? 'new' : 'invalid'))
+    const sent = entriesToSend(entries)
+    expect(sent.slice(0, 500)).toEqual(entries.slice(0, 500))
+    expect(sent.slice(500).map((e) => e.index)).toEqual(
+      entries
+        .slice(500)
+        .filter((e) => e.status === 'invalid')
+        .slice(0, 500)
+        .map((e) => e.index),
+    )
+    expect(entriesToSend(entries.slice(0, 20))).toEqual(entries.slice(0, 20))
+  })
+
+  it('a file of 1,200 logins answers complete counts and 500 entries', async () => {
+    const main = await unlocked()
+    const folder = mkdtempSync(join(tmpdir(), 'vault-import-'))
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }))
+    const file = join(folder, 'chrome.csv')
+    const rows = Array.from({ length: 1_200 }, (_, i) => `Site ${i},https://s${i}.example,ada,FAKE-pw-${i}`)
+    writeFileSync(file, `name,url,username,password\n${rows.join('\n')}\n`)
+    main.toOpen.push(file)
+    const choice = await main.ok<Choice>('chooseImportFile', { format: 'chrome-csv' })
+    expect(choice.preview).toMatchObject({ total: 1_200, toAdd: 1_200, invalid: 0 })
+    expect(choice.preview.entries).toHaveLength(500)
+    expect(await main.ok('applyImport', { token: choice.token })).toEqual({ added: 1_200 })
   })
 })
 

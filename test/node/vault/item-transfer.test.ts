@@ -106,6 +106,18 @@ describe('import after its preview', () => {
     expect(vault.service.listItems({}).filter((item) => item.title === 'Bank')).toHaveLength(1)
   })
 
+  it('a second preview (a remapped file) and a re-import after an import open no stored item', async () => {
+    const vault = await unlockedVault()
+    vault.service.createItem({ type: 'note', title: 'Already here', notes: '' })
+    vault.service.transfer.previewImport([...FILE])
+    const reads = vi.spyOn(vault.store, 'getCurrentItem')
+    expect(vault.service.transfer.previewImport(FILE.slice(0, 3)).toAdd).toBe(2)
+    expect(vault.service.transfer.applyImport([...FILE])).toBe(4)
+    // The import's own items were added to the keys: the same file again finds them without a look.
+    expect(vault.service.transfer.previewImport([...FILE])).toMatchObject({ toAdd: 0, inVault: 5 })
+    expect(reads).not.toHaveBeenCalled()
+  })
+
   it('looks again after a lock and unlock, and for other candidates than the ones previewed', async () => {
     const vault = await unlockedVault()
     const file = [...FILE]

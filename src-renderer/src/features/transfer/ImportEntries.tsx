@@ -3,7 +3,11 @@ import { TYPE_NAMES } from '../vault/model/item-types.ts'
 
 type Entry = ImportPreviewView['entries'][number]
 
-/** More rows than this would slow the window for nothing: nobody reads 10,000 lines; the counts say the rest. */
+/**
+ * More rows than this would slow the window for nothing: nobody reads 10,000
+ * lines; the counts say the rest. Main sends no more than these (and the later
+ * entries that cannot be imported): import-handlers.ts ENTRIES_SENT.
+ */
 const SHOWN_MAX = 500
 
 const STATUS_WORDS: Readonly<Record<Entry['status'], string>> = {
@@ -17,13 +21,14 @@ const STATUS_WORDS: Readonly<Record<Entry['status'], string>> = {
  * What each entry of the file becomes, before anything is written: where it
  * is in the file, its title, the kind of item, and whether it will be added.
  * Titles only: the preview never carries a password or another field.
+ * `total` is the file's count of entries: main sends only the first ones.
  */
-export function ImportEntries({ entries }: { readonly entries: readonly Entry[] }) {
+export function ImportEntries({ entries, total }: { readonly entries: readonly Entry[]; readonly total: number }) {
   if (entries.length === 0) return null
   const shown = entries.slice(0, SHOWN_MAX)
   return (
     <details className="transfer-entries" data-testid="import-entries">
-      <summary>Show each entry ({entries.length})</summary>
+      <summary>Show each entry ({total})</summary>
       <table>
         <thead>
           <tr>
@@ -44,9 +49,9 @@ export function ImportEntries({ entries }: { readonly entries: readonly Entry[] 
           ))}
         </tbody>
       </table>
-      {entries.length > shown.length ? (
+      {total > shown.length ? (
         <p className="muted">
-          The first {SHOWN_MAX} of {entries.length} entries; the counts above cover them all.
+          The first {shown.length} of {total} entries; the counts above cover them all.
         </p>
       ) : null}
     </details>

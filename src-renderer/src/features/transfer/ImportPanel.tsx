@@ -54,7 +54,7 @@ export function ImportPanel() {
         </ImportPreview>
       ) : null}
       <p className="transfer-status" role="status" data-testid="import-result">
-        {control.added === null ? '' : `Imported ${countOf(control.added, 'item')}.`}
+        {control.added === null ? '' : `Imported ${pluralize(control.added, 'item')}.`}
       </p>
     </div>
   )
@@ -72,11 +72,11 @@ interface ImportPreviewProps {
 function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPreviewProps) {
   const { preview } = chosen
   const types = ITEM_TYPES.filter((type) => (preview.byType[type] ?? 0) > 0)
-  const invalid = preview.entries.filter((entry) => entry.status === 'invalid')
   return (
     <section className="transfer-preview" aria-label="Import preview" data-testid="import-preview">
       <p className="transfer-file">
-        <strong>{chosen.fileName}</strong> ({IMPORT_FORMAT_LABELS[chosen.format]}): {countOf(preview.total, 'entry')}
+        <strong>{chosen.fileName}</strong> ({IMPORT_FORMAT_LABELS[chosen.format]}):{' '}
+        {pluralize(preview.total, 'entry', 'entries')}
       </p>
       {children}
       <dl className="transfer-counts">
@@ -98,21 +98,35 @@ function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPrev
           </>
         ) : null}
       </dl>
-      {invalid.length > 0 ? (
-        <ul className="transfer-problems" aria-label="Entries that cannot be imported">
-          {invalid.map((entry) => (
-            <li key={entry.index}>
-              {placeOf(entry.source)}: {entry.problem ?? 'not a valid item'}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <ImportEntries entries={preview.entries} />
+      <InvalidEntries preview={preview} />
+      <ImportEntries entries={preview.entries} total={preview.total} />
       <Button variant="primary" onClick={onImport} disabled={busy || blocked || preview.toAdd === 0} aria-busy={busy}>
         {busy ? <Spinner /> : null}
-        {preview.toAdd === 0 ? 'Nothing new to import' : `Import ${countOf(preview.toAdd, 'item')}`}
+        {preview.toAdd === 0 ? 'Nothing new to import' : `Import ${pluralize(preview.toAdd, 'item')}`}
       </Button>
     </section>
+  )
+}
+
+/** Where each entry that cannot be imported is, and why; main sends the first ones, the count says how many in all. */
+function InvalidEntries({ preview }: { readonly preview: ChosenFile['preview'] }) {
+  const invalid = preview.entries.filter((entry) => entry.status === 'invalid')
+  if (invalid.length === 0) return null
+  return (
+    <>
+      <ul className="transfer-problems" aria-label="Entries that cannot be imported">
+        {invalid.map((entry) => (
+          <li key={entry.index}>
+            {placeOf(entry.source)}: {entry.problem ?? 'not a valid item'}
+          </li>
+        ))}
+      </ul>
+      {preview.invalid > invalid.length ? (
+        <p className="muted" data-testid="import-invalid-more">
+          The first {invalid.length} of {preview.invalid} entries that cannot be imported.
+        </p>
+      ) : null}
+    </>
   )
 }
 
@@ -120,9 +134,4 @@ function ImportPreview({ chosen, busy, blocked, onImport, children }: ImportPrev
 function typeCount(count: number, type: ItemType): string {
   const names = TYPE_NAMES[type]
   return pluralize(count, names.one.toLowerCase(), names.many.toLowerCase())
-}
-
-export function countOf(count: number, noun: 'item' | 'entry'): string {
-  if (count === 1) return `1 ${noun}`
-  return `${count} ${noun === 'entry' ? 'entries' : 'items'}`
 }
