@@ -23,7 +23,7 @@ import * as auth from './supabase-auth.ts'
 import { checkServerUrl } from './supabase-errors.ts'
 import { type SupabaseConfig, SupabaseSyncServer } from './supabase-server.ts'
 import { deviceId, lastSyncAt, readServerConfig, recordSync, writeServerConfig } from './sync-settings.ts'
-import { readHalt, type SyncHalt, writeHalt } from './tamper.ts'
+import { type HaltedView, haltedView, readHalt, writeHalt } from './tamper.ts'
 
 export type SyncState = 'off' | 'idle' | 'syncing' | 'signed-out' | 'error' | 'halted'
 
@@ -32,8 +32,8 @@ export interface SyncStatus {
   readonly url: string | null
   readonly lastSyncAt: number | null
   readonly error: { readonly code: string; readonly message: string } | null
-  /** Why syncing stopped (tamper.ts); the renderer shows it in plain words. */
-  readonly halted: Omit<SyncHalt, 'vaultId'> | null
+  /** Why syncing stopped (tamper.ts), and the titles of the items concerned; the renderer shows it in plain words. */
+  readonly halted: HaltedView | null
   /** The newest vault history this device verified, to compare between machines. */
   readonly history: { readonly counter: number; readonly code: string } | null
 }
@@ -83,10 +83,7 @@ export class SyncService {
       url: config?.url ?? null,
       lastSyncAt: lastSyncAt(store),
       error: halt === null ? this.#error : null,
-      halted:
-        halt === null
-          ? null
-          : { kind: halt.kind, message: halt.message, itemIds: halt.itemIds, detectedAt: halt.detectedAt },
+      halted: halt === null ? null : haltedView(halt, this.#o.vault),
       history: config === null ? null : verifiedHistory(store),
     }
   }

@@ -8,7 +8,9 @@
  * the record names the vault so that it can stop only that one later.
  */
 import { VaultError } from '../../src-shared/errors.ts'
+import { itemId } from '../../src-shared/ipc/views.ts'
 import type { VaultStore } from '../store/index.ts'
+import type { VaultService } from '../vault/index.ts'
 
 export type HaltKind = 'rollback' | 'fork' | 'withheld' | 'forged'
 
@@ -20,6 +22,9 @@ export interface SyncHalt {
   readonly itemIds: readonly string[]
   readonly detectedAt: number
 }
+
+/** A halt as the window sees it: item id → title ('' for one this device lacks, or while the vault is locked). */
+export type HaltedView = Omit<SyncHalt, 'vaultId'> & { readonly titles: Readonly<Record<string, string>> }
 
 const HALT_SETTING = 'sync.halted'
 
@@ -69,4 +74,12 @@ export function readHalt(store: VaultStore): SyncHalt | null {
 
 export function writeHalt(store: VaultStore, halt: SyncHalt | null): void {
   store.putSetting(HALT_SETTING, halt ?? undefined)
+}
+
+/** Main names the items, so the window need not list the whole vault to find a few titles. */
+export function haltedView(halt: SyncHalt, vault: Pick<VaultService, 'itemTitles'>): HaltedView {
+  const { kind, message, detectedAt } = halt
+  // The ids came from the server: only item-shaped ones are passed on, as the window's schema expects.
+  const itemIds = halt.itemIds.filter((id) => itemId.safeParse(id).success)
+  return { kind, message, itemIds, detectedAt, titles: vault.itemTitles(itemIds) }
 }

@@ -274,6 +274,15 @@ export class VaultService {
   }
 
   /** One item's summary (secret-free), straight from the index. */
+  /**
+   * Titles of these items ('' for one not here, and for all while locked), for status answers. Not #items():
+   * reading a status is not the user at work, so it must not postpone the idle lock.
+   */
+  itemTitles(ids: readonly string[]): Record<string, string> {
+    const index = this.#session?.index
+    return Object.fromEntries(ids.map((id) => [id, index?.get(id)?.summary.title ?? '']))
+  }
+
   getSummary(id: string): ItemSummary {
     const item = this.#items().session.index.get(id)
     if (item === undefined) throw new VaultError('ITEM_NOT_FOUND', 'There is no such item.')

@@ -23,8 +23,8 @@ import type { IpcResult } from './result.ts'
 import { EXPORT_FORMATS } from './transfer.ts'
 import {
   backupChoiceSchema,
-  backupTokenSchema,
   copyResultSchema,
+  count,
   credentialChangeSchema,
   deviceSchema,
   generatedSchema,
@@ -48,6 +48,7 @@ import {
   strengthSchema,
   syncReportSchema,
   syncStatusSchema,
+  tokenSchema,
   totpSchema,
   unlockResultSchema,
   vaultStatusSchema,
@@ -148,7 +149,7 @@ export const contract = {
       filter: itemFilter.optional(),
       limit: z.number().int().min(1).max(LIST_LIMIT_MAX).optional(),
     }),
-    res: z.strictObject({ items: z.array(itemSummarySchema), total: z.number().int().nonnegative() }),
+    res: z.strictObject({ items: z.array(itemSummarySchema), total: count }),
   },
   getFacets: { req: z.void(), res: itemFacetsSchema },
   getItem: { req: z.strictObject({ id: itemId, revision: revision.optional() }), res: itemViewSchema },
@@ -179,7 +180,7 @@ export const contract = {
   },
   trashItem: { req: itemRef, res: itemViewSchema },
   restoreItem: { req: itemRef, res: itemViewSchema },
-  emptyTrash: { req: z.void(), res: z.strictObject({ removed: z.number().int().nonnegative() }) },
+  emptyTrash: { req: z.void(), res: z.strictObject({ removed: count }) },
   itemHistory: { req: itemRef, res: z.strictObject({ revisions: z.array(itemRevisionInfoSchema) }) },
   restoreRevision: { req: z.strictObject({ id: itemId, revision }), res: itemViewSchema },
   generate: { req: generateRequest, res: generatedSchema },
@@ -244,22 +245,22 @@ export const contract = {
    * under a new token (the old one stops working). A refused mapping leaves the pending import as it was.
    */
   remapImport: {
-    req: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/), mapping: genericCsvMappingSchema }),
+    req: z.strictObject({ token: tokenSchema, mapping: genericCsvMappingSchema }),
     res: importChosenSchema,
   },
   /** Adds the new items of the file chooseImportFile last read (token from its answer). */
   applyImport: {
-    req: z.strictObject({ token: z.string().regex(/^[0-9a-f]{32}$/) }),
-    res: z.strictObject({ added: z.number().int().nonnegative() }),
+    req: z.strictObject({ token: tokenSchema }),
+    res: z.strictObject({ added: count }),
   },
   /** First run, no vault yet: main's open dialog picks a backup; main keeps its bytes and answers a token for them. */
   chooseBackupFile: { req: z.void(), res: backupChoiceSchema },
   /** Decrypts the chosen backup with its backup password; main keeps the items and answers only their count. */
-  openBackupFile: { req: z.strictObject({ token: backupTokenSchema, password }), res: openedBackupSchema },
+  openBackupFile: { req: z.strictObject({ token: tokenSchema, password }), res: openedBackupSchema },
   /** Makes the new account (as createAccount) and restores the opened backup into it, all or nothing. */
   restoreBackup: {
-    req: z.strictObject({ token: backupTokenSchema, ...newAccount }),
-    res: z.strictObject({ ...createdAccount, restored: z.number().int().nonnegative() }),
+    req: z.strictObject({ token: tokenSchema, ...newAccount }),
+    res: z.strictObject({ ...createdAccount, restored: count }),
   },
   /** The user went back or cancelled: main drops the chosen backup (bytes and items). */
   forgetBackupFile: { req: z.void(), res: done },

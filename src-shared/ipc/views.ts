@@ -5,9 +5,14 @@
  */
 import { z } from 'zod'
 import { CUSTOM_FIELD_KINDS, ITEM_TYPES } from '../domain/item.ts'
-import { CSV_COLUMN_NAME_MAX_LENGTH, CSV_COLUMNS_MAX, IMPORT_FORMAT_NAMES } from './transfer.ts'
+import { CSV_COLUMN_NAME_MAX_LENGTH, CSV_COLUMNS_MAX, GENERIC_CSV_FIELDS, IMPORT_FORMAT_NAMES } from './transfer.ts'
 
 export const itemId = z.uuid()
+/**
+ * Names something main keeps for the window between calls (a parsed import, a backup file and then its
+ * decrypted items), until it is used, replaced, dropped or the vault locks.
+ */
+export const tokenSchema = z.string().regex(/^[0-9a-f]{32}$/)
 export const itemType = z.enum(ITEM_TYPES)
 const timestamp = z.number().int().nonnegative()
 const revision = z.number().int().positive()
@@ -131,7 +136,9 @@ export type TotpView = z.output<typeof totpSchema>
 export const syncHaltSchema = z.strictObject({
   kind: z.enum(['rollback', 'fork', 'withheld', 'forged']),
   message: z.string(),
-  itemIds: z.array(z.string()),
+  itemIds: z.array(itemId),
+  /** Item id → title, for each id above: '' for an item this device does not have, or while the vault is locked. */
+  titles: z.record(itemId, z.string()),
   detectedAt: z.number().int().nonnegative(),
 })
 
@@ -142,7 +149,7 @@ export const syncStatusSchema = z.strictObject({
   url: z.string().nullable(),
   lastSyncAt: z.number().int().nonnegative().nullable(),
   error: z.strictObject({ code: z.string(), message: z.string() }).nullable(),
-  /** Why syncing stopped, in plain words, and the items concerned (ids: the renderer knows their titles). */
+  /** Why syncing stopped, in plain words, and the items concerned with their titles. */
   halted: syncHaltSchema.nullable(),
   /** The newest vault history this device verified: on two machines, the same number must show the same code. */
   history: z.strictObject({ counter: z.number().int().nonnegative(), code: z.string() }).nullable(),
@@ -229,7 +236,7 @@ export const kitVerificationSchema = z.strictObject({
   serverMatches: z.boolean().nullable(),
 })
 
-const count = z.number().int().nonnegative()
+export const count = z.number().int().nonnegative()
 
 /** Password health: item ids with scores, times and counts, and the titles of the items it names; no secret. */
 export const healthReportSchema = z.strictObject({
@@ -278,20 +285,12 @@ export const importFormatSchema = z.enum(IMPORT_FORMAT_NAMES)
 const csvColumnName = z.string().min(1).max(CSV_COLUMN_NAME_MAX_LENGTH)
 
 /** For "Other CSV" (generic-csv): our field → the header name of its column; a field left out is not mapped. */
-export const genericCsvMappingSchema = z.strictObject({
-  title: csvColumnName.optional(),
-  username: csvColumnName.optional(),
-  password: csvColumnName.optional(),
-  url: csvColumnName.optional(),
-  notes: csvColumnName.optional(),
-  totp: csvColumnName.optional(),
-  tags: csvColumnName.optional(),
-})
+export const genericCsvMappingSchema = z.partialRecord(z.enum(GENERIC_CSV_FIELDS), csvColumnName)
 
 export const importChosenSchema = z.strictObject({
   chosen: z.literal(true),
   /** Names the parsed file main keeps until applyImport, another choice, or a lock. */
-  token: z.string().regex(/^[0-9a-f]{32}$/),
+  token: tokenSchema,
   fileName: z.string(),
   format: importFormatSchema,
   /** Entries the reader passed over as not items (folders, empty rows). */
@@ -322,13 +321,10 @@ export type CredentialChangeView = z.output<typeof credentialChangeSchema>
 export type SetupCodeView = z.output<typeof setupCodeSchema>
 export type KitVerificationView = z.output<typeof kitVerificationSchema>
 
-/** Names the backup file main keeps for a restore (its bytes, then its decrypted items), until it is dropped. */
-export const backupTokenSchema = z.string().regex(/^[0-9a-f]{32}$/)
-
 /** The backup file chosen for a restore: its name and the creation time its plaintext header states; nothing else. */
 export const backupChoiceSchema = z.discriminatedUnion('chosen', [
   z.strictObject({ chosen: z.literal(false) }),
-  z.strictObject({ chosen: z.literal(true), token: backupTokenSchema, fileName: z.string(), createdAt: timestamp }),
+  z.strictObject({ chosen: z.literal(true), token: tokenSchema, fileName: z.string(), createdAt: timestamp }),
 ])
 
 /** A backup that opened with its password: how many items it holds and when it was made; never an item. */

@@ -271,10 +271,19 @@ describe('Settings → Sync, when stopped to protect the vault', () => {
   const NOT_HERE = '0b6f9d52-6a43-4f7e-9a57-1f0c3c1f1a99'
   const MESSAGE =
     'The sync server showed this device a vault history that differs from the one your other devices wrote.'
+  // Main names the items this device has; '' for one it lacks.
+  const titlesOf = (itemIds: string[]) =>
+    Object.fromEntries(itemIds.map((id) => [id, SUMMARIES.find((item) => item.id === id)?.title ?? '']))
   const halted = (itemIds: string[]) =>
     syncOn(Date.now() - 3_600_000, {
       state: 'halted',
-      halted: { kind: 'fork', message: MESSAGE, itemIds, detectedAt: Date.now() - 5 * 60_000 },
+      halted: {
+        kind: 'fork',
+        message: MESSAGE,
+        itemIds,
+        titles: titlesOf(itemIds),
+        detectedAt: Date.now() - 5 * 60_000,
+      },
       history: { counter: 12, code: 'K7QD-3MXA' },
     })
   const withItems = { listItems: async () => ok({ items: SUMMARIES, total: SUMMARIES.length }) }

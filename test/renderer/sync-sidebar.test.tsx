@@ -72,7 +72,7 @@ describe('The sidebar sync line', () => {
 
   it('says sync stopped when main halted it, and sends the user to Settings to see why', async () => {
     const message = 'The sync server showed this device an older copy of the vault than it had verified.'
-    const halted = { kind: 'rollback' as const, message, itemIds: [], detectedAt: Date.now() }
+    const halted = { kind: 'rollback' as const, message, itemIds: [], titles: {}, detectedAt: Date.now() }
     const { vault } = workspaceWithSync(syncOn(undefined, { state: 'halted', halted }))
     const text = await shown('Sync stopped')
     expect(text.getAttribute('title')).toContain(message)

@@ -148,6 +148,20 @@ describe('account', () => {
     expect(vault.service.autoLockMs).toBe(150)
   })
 
+  it('names items for status answers without counting as use: no title while locked, none for a missing item', async () => {
+    const { vault } = await createdVault()
+    const item = vault.service.createItem({ type: 'note', title: 'Recovery codes', notes: '' })
+    const missing = '0b6f9d52-6a43-4f7e-9a57-1f0c3c1f1a99'
+    expect(vault.service.itemTitles([item.id, missing])).toEqual({ [item.id]: 'Recovery codes', [missing]: '' })
+    vault.service.setAutoLockMs(150)
+    for (let step = 0; step < 4; step += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      vault.service.itemTitles([item.id])
+    }
+    expect(vault.service.status().state).toBe('locked')
+    expect(vault.service.itemTitles([item.id])).toEqual({ [item.id]: '' })
+  })
+
   it("leaves no item plaintext in libsodium's heap once locked", async () => {
     const { vault } = await createdVault()
     const canary = new TextEncoder().encode('heap-canary-71c2e9')

@@ -2,6 +2,7 @@ import './health.css'
 import type { HealthReportView } from '@shared/ipc/views.ts'
 import type { ReactNode } from 'react'
 import { Banner } from '../../ui/index.ts'
+import { calendarDate, pluralize } from '../vault/model/format.ts'
 import { usePasswordHealth } from './use-password-health.ts'
 
 export interface HealthPanelProps {
@@ -46,17 +47,14 @@ export function HealthPanel({ onOpenItem }: HealthPanelProps) {
   const lists: Record<Category, ReactNode> = {
     weak: <ul>{report.weak.map((entry) => link(entry.id, SCORE_WORDS[entry.score]))}</ul>,
     reused: report.reused.map((group) => <ul key={group.ids.join()}>{group.ids.map((id) => link(id))}</ul>),
-    old: (
-      <ul>{report.old.map((entry) => link(entry.id, `changed ${new Date(entry.changedAt).toLocaleDateString()}`))}</ul>
-    ),
+    old: <ul>{report.old.map((entry) => link(entry.id, `changed ${calendarDate(entry.changedAt)}`))}</ul>,
     noTotp: <ul>{report.noTotp.map((entry) => link(entry.id))}</ul>,
     duplicates: report.duplicates.map((group) => <ul key={group.ids.join()}>{group.ids.map((id) => link(id))}</ul>),
   }
   return (
     <div className="health" data-testid="health-panel">
       <p className="security-text">
-        {report.counts.total === 1 ? '1 item checked.' : `${report.counts.total} items checked.`} Only logins are rated;
-        nothing here leaves this computer.
+        {pluralize(report.counts.total, 'item')} checked. Only logins are rated; nothing here leaves this computer.
       </p>
       <ul className="health-summary" aria-label="Summary">
         {CATEGORIES.map(({ key, title }) => (

@@ -3,9 +3,9 @@ import type { OpenedBackupView } from '@shared/ipc/views.ts'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 import { ArrowLeftIcon } from '../../ui/icons.tsx'
 import { AuthHeader, Banner, Button, PasswordField, Spinner } from '../../ui/index.ts'
-import { pluralize } from '../vault/model/format.ts'
+import { calendarDate, pluralize } from '../vault/model/format.ts'
 import { AccountForm } from './CreateAccountStep.tsx'
-import { backupDate, type RestoreProblem } from './restore-problems.ts'
+import type { RestoreProblem } from './restore-problems.ts'
 import { type CreatedAccount, useCreateAccount } from './use-create-account.ts'
 import { type RestoreBackupControl, useRestoreBackup } from './use-restore-backup.ts'
 
@@ -18,19 +18,15 @@ export interface RestoreBackupStepProps {
 /**
  * "Restore from a backup": choose the file and type its backup password
  * (nothing is made yet), then the new vault's email and master password, as
- * when creating one. Back drops the chosen file in main.
+ * when creating one. Leaving the step drops the chosen file in main (useRestoreBackup).
  */
 export function RestoreBackupStep({ onRestored, onBack }: RestoreBackupStepProps) {
   const backup = useRestoreBackup()
-  const back = () => {
-    backup.forget()
-    onBack()
-  }
   const { chosen, opened } = backup
   return chosen !== null && opened !== null ? (
-    <NewVaultForm token={chosen.token} opened={opened} onRestored={onRestored} onBack={back} />
+    <NewVaultForm token={chosen.token} opened={opened} onRestored={onRestored} onBack={onBack} />
   ) : (
-    <ChooseBackup backup={backup} onBack={back} />
+    <ChooseBackup backup={backup} onBack={onBack} />
   )
 }
 
@@ -50,7 +46,7 @@ function ChooseBackup({ backup, onBack }: { readonly backup: RestoreBackupContro
           ) : (
             <p>
               <span className="restore-file-name">{chosen.fileName}</span>
-              <span className="restore-file-date">Backup of {backupDate(chosen.createdAt)}</span>
+              <span className="restore-file-date">Backup of {calendarDate(chosen.createdAt)}</span>
             </p>
           )}
           <Button
@@ -133,7 +129,7 @@ function NewVaultForm({ token, opened, onRestored, onBack }: NewVaultFormProps) 
         subtitle="Choose the email and master password of the new vault. Your master password is the one you need to remember."
       />
       <Banner tone="ok" live="status" testId="restore-opened">
-        The backup of {backupDate(opened.createdAt)} opened: {items} to restore, each with its history.
+        The backup of {calendarDate(opened.createdAt)} opened: {items} to restore, each with its history.
       </Banner>
       <AccountForm
         form={form}

@@ -43,10 +43,3 @@ export function restoreProblem(error: IpcFailure): RestoreProblem {
 export function backupPasswordMissing(): RestoreProblem {
   return { message: 'Enter the backup password.', field: 'password', clearPassword: false }
 }
-
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' })
-
-/** "14 November 2023" (in the user's locale): when the backup was made. */
-export function backupDate(epochMs: number): string {
-  return DATE.format(new Date(epochMs))
-}

@@ -2,7 +2,8 @@ import type { Res } from '@shared/ipc/contract.ts'
 import type { IpcResult } from '@shared/ipc/result.ts'
 import { type FormEvent, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
-import { type StrengthState, useStrength } from './use-strength.ts'
+import { useNewPassword } from './use-new-password.ts'
+import type { StrengthState } from './use-strength.ts'
 
 export type CreatedAccount = Res<'createAccount'>
 
@@ -75,10 +76,7 @@ export function useCreateAccount(
 function useAccountFields() {
   const [email, setEmailValue] = useState('')
   const [emailLeft, setEmailLeft] = useState(false)
-  const [password, setPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
-  const [confirmLeft, setConfirmLeft] = useState(false)
-  const strength = useStrength(password, email)
+  const { revealErrors, forget, ready, ...entries } = useNewPassword(email)
   const emailValid = EMAIL_SHAPE.test(email.trim())
   return {
     email,
@@ -87,35 +85,19 @@ function useAccountFields() {
       setEmailLeft(false)
     },
     leaveEmail: () => setEmailLeft(email !== ''),
-    password,
-    setPassword,
-    confirm,
-    setConfirm,
-    leaveConfirm: () => setConfirmLeft(true),
-    strength,
+    ...entries,
     emailError: emailLeft ? emailProblem(email, emailValid) : undefined,
-    confirmError: confirmProblem(password, confirm, confirmLeft),
-    valid: emailValid && strength.estimate?.acceptable === true && confirm === password,
+    valid: emailValid && ready,
     /** On submit: say what is wrong with every field, touched or not. */
     revealErrors: () => {
       setEmailLeft(true)
-      setConfirmLeft(true)
+      revealErrors()
     },
-    forgetPasswords: () => {
-      setPassword('')
-      setConfirm('')
-    },
+    forgetPasswords: forget,
   }
 }
 
 function emailProblem(email: string, valid: boolean): string | undefined {
   if (valid) return undefined
   return email.trim() === '' ? 'Enter your email address.' : 'This does not look like an email address.'
-}
-
-/** Shown once the confirmation is as long as the password, or the user has left the field. */
-function confirmProblem(password: string, confirm: string, left: boolean): string | undefined {
-  if (confirm === '' || confirm === password) return undefined
-  if (!left && confirm.length < password.length && password.startsWith(confirm)) return undefined
-  return 'The two passwords do not match.'
 }

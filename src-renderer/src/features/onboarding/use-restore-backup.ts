@@ -1,5 +1,5 @@
 import type { BackupChoiceView, OpenedBackupView } from '@shared/ipc/views.ts'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 import { backupPasswordMissing, type RestoreProblem, restoreProblem } from './restore-problems.ts'
 
@@ -16,14 +16,14 @@ export interface RestoreBackupControl {
   readonly problem: RestoreProblem | null
   readonly choose: () => void
   readonly open: (event: FormEvent<HTMLFormElement>) => void
-  /** Back or cancel: main drops the file and its items. */
-  readonly forget: () => void
 }
 
 /**
  * The first half of a restore: choose the backup (main's open dialog; main
  * keeps the bytes) and open it with its backup password (main decrypts and
  * keeps the items). The window holds a token, a name, a count and a date.
+ * However the step goes away (Back, a finished restore, the window moving
+ * on), main is told to drop the file and its decrypted items.
  */
 export function useRestoreBackup(): RestoreBackupControl {
   const client = useVaultClient()
@@ -32,6 +32,8 @@ export function useRestoreBackup(): RestoreBackupControl {
   const [password, setPasswordValue] = useState('')
   const [busy, setBusy] = useState<RestoreBackupControl['busy']>(null)
   const [problem, setProblem] = useState<RestoreProblem | null>(null)
+  // After a restore main has dropped them already and ignores this.
+  useEffect(() => () => void client.forgetBackupFile(), [client])
 
   async function choose(): Promise<void> {
     setBusy('choosing')
@@ -78,9 +80,6 @@ export function useRestoreBackup(): RestoreBackupControl {
       if (busy !== null || chosen === null) return
       if (password === '') return setProblem(backupPasswordMissing())
       void open(chosen.token)
-    },
-    forget: () => {
-      void client.forgetBackupFile()
     },
   }
 }

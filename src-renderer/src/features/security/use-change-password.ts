@@ -1,7 +1,8 @@
 import { type FormEvent, useContext, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 import { SessionContext } from '../../app/session.ts'
-import { type StrengthState, useStrength } from '../onboarding/use-strength.ts'
+import { useNewPassword } from '../onboarding/use-new-password.ts'
+import type { StrengthState } from '../onboarding/use-strength.ts'
 import { missingCurrent } from './credential-problems.ts'
 import { type CredentialRun, useCredentialRun } from './use-credential-run.ts'
 
@@ -10,8 +11,6 @@ interface Values {
   readonly next: string
   readonly confirm: string
 }
-
-const EMPTY: Values = { current: '', next: '', confirm: '' }
 
 export interface ChangePasswordForm extends CredentialRun {
   readonly values: Values
@@ -32,11 +31,16 @@ export function useChangePassword(onChanged: () => void, onAttempted: () => void
   const client = useVaultClient()
   // Outside a session (a test rendering the panel alone) there is no email to avoid.
   const email = useContext(SessionContext)?.email ?? ''
-  const [values, setValues] = useState<Values>(EMPTY)
-  const [confirmLeft, setConfirmLeft] = useState(false)
-  const strength = useStrength(values.next, email)
+  const [current, setCurrent] = useState('')
+  const fresh = useNewPassword(email, 'The two new passwords do not match.')
+  const values: Values = { current, next: fresh.password, confirm: fresh.confirm }
   const form = useCredentialRun(true)
-  const canChange = strength.estimate?.acceptable === true && values.confirm === values.next && !form.busy
+  const canChange = fresh.ready && !form.busy
+  const setters: Record<keyof Values, (value: string) => void> = {
+    current: setCurrent,
+    next: fresh.setPassword,
+    confirm: fresh.setConfirm,
+  }
 
   async function change(): Promise<void> {
     if (values.current === '') return form.fail(missingCurrent(true))
@@ -45,36 +49,28 @@ export function useChangePassword(onChanged: () => void, onAttempted: () => void
     )
     onAttempted()
     if (outcome.ok) {
-      setValues(EMPTY)
+      setCurrent('')
+      fresh.forget()
       return onChanged()
     }
-    if (outcome.problem.clearField && outcome.problem.field === 'current') {
-      setValues((typed) => ({ ...typed, current: '' }))
-    }
+    if (outcome.problem.clearField && outcome.problem.field === 'current') setCurrent('')
   }
 
   return {
     ...form,
     values,
     set: (field) => (value) => {
-      setValues((typed) => ({ ...typed, [field]: value }))
+      setters[field](value)
       if (field !== 'confirm') form.edited(field)
     },
-    leaveConfirm: () => setConfirmLeft(true),
-    strength,
-    confirmError: confirmProblem(values.next, values.confirm, confirmLeft),
+    leaveConfirm: fresh.leaveConfirm,
+    strength: fresh.strength,
+    confirmError: fresh.confirmError,
     canChange,
     submit: (event) => {
       event.preventDefault()
-      setConfirmLeft(true)
+      fresh.revealErrors()
       if (canChange) void change()
     },
   }
-}
-
-/** As at onboarding: said once the confirmation cannot be a prefix still being typed, or the field was left. */
-function confirmProblem(next: string, confirm: string, left: boolean): string | undefined {
-  if (confirm === '' || confirm === next) return undefined
-  if (!left && confirm.length < next.length && next.startsWith(confirm)) return undefined
-  return 'The two new passwords do not match.'
 }

@@ -15,10 +15,6 @@ export type SyncPhase =
   /** Main stopped syncing to protect the vault; only the user (Check again, or turning sync off) moves on. */
   | { readonly kind: 'halted'; readonly message: string }
 
-/** Said when main gives no words of its own for a halt. */
-export const HALTED_FALLBACK_MESSAGE =
-  'The sync server showed this device a vault history that does not match the one it had verified, so syncing stopped.'
-
 /** Codes that end the session: the way back is to sign in again with the master password. */
 const SIGN_IN_CODES = new Set(['SYNC_SESSION_EXPIRED', 'SYNC_DEVICE_REVOKED'])
 
@@ -32,20 +28,11 @@ const SHORT_REASONS: Readonly<Record<string, string>> = {
   VAULT_LOCKED: 'vault locked',
 }
 
-/** Halted, by its state or (should main report it as an error) by its code. */
-export function isHalted(status: SyncStatusView): boolean {
-  return status.state === 'halted' || status.error?.code === 'SYNC_HALTED'
-}
-
-/** Main's words for a halt: from `halted`, else from the error, else a general sentence. */
-export function haltMessage(status: SyncStatusView): string {
-  return status.halted?.message || status.error?.message || HALTED_FALLBACK_MESSAGE
-}
-
 export function syncPhase(status: SyncStatusView | null, running: boolean): SyncPhase {
   if (status === null || status.state === 'off') return { kind: 'off' }
   // Before `running`: checking again does not mean syncing, and the stop stands until main says otherwise.
-  if (isHalted(status)) return { kind: 'halted', message: haltMessage(status) }
+  // Main reports a halt as this state, always with `halted` (sync-service.ts status()).
+  if (status.state === 'halted') return { kind: 'halted', message: status.halted?.message ?? '' }
   if (running || status.state === 'syncing') return { kind: 'syncing' }
   if (status.state === 'signed-out' || (status.error !== null && SIGN_IN_CODES.has(status.error.code))) {
     return { kind: 'signed-out' }

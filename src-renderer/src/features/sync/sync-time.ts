@@ -1,11 +1,11 @@
 /** Sync times in words: "just now", "2 min ago", and a clock that keeps them true while they are on screen. */
 import { useEffect, useState } from 'react'
+import { calendarDate } from '../vault/model/format.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago", then the date. */
@@ -16,12 +16,7 @@ export function relativeTime(at: number, now: number): string {
   if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`
   const days = Math.floor(ago / DAY)
   if (days < 7) return days === 1 ? 'yesterday' : `${days} days ago`
-  return `on ${DATE.format(new Date(at))}`
-}
-
-/** The day only: "12 Mar 2025". */
-export function calendarDate(at: number): string {
-  return DATE.format(new Date(at))
+  return `on ${calendarDate(at)}`
 }
 
 /** The full date and time, for a tooltip beside a relative time. */

@@ -3,22 +3,21 @@ import { type FormEvent, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
 import { Banner, Button, PasswordField, Spinner } from '../../ui/index.ts'
 import { PasswordStrength } from '../onboarding/PasswordStrength.tsx'
-import { useStrength } from '../onboarding/use-strength.ts'
+import { useNewPassword } from '../onboarding/use-new-password.ts'
 
 /** Settings → Import & export → Encrypted backup: every item with its history, under a backup password. */
 export function BackupPanel() {
   const client = useVaultClient()
-  const [password, setPassword] = useState('')
-  const [repeat, setRepeat] = useState('')
+  const fresh = useNewPassword('')
+  const { password } = fresh
   const [busy, setBusy] = useState(false)
   const [savedAs, setSavedAs] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const strength = useStrength(password, '')
-  const mismatch = repeat !== '' && repeat !== password
-  const canSave = !busy && strength.estimate?.acceptable === true && repeat === password
+  const canSave = !busy && fresh.ready
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault()
+    fresh.revealErrors()
     if (!canSave) return
     setBusy(true)
     setError(null)
@@ -27,8 +26,7 @@ export function BackupPanel() {
     if (!result.ok) return setError(result.error.message)
     if (!result.data.saved) return
     setSavedAs(result.data.fileName ?? 'the file you chose')
-    setPassword('')
-    setRepeat('')
+    fresh.forget()
   }
 
   return (
@@ -53,9 +51,9 @@ export function BackupPanel() {
           maxLength={PASSWORD_INPUT_MAX_LENGTH}
           disabled={busy}
           value={password}
-          onChange={setPassword}
+          onChange={fresh.setPassword}
         />
-        <PasswordStrength password={password} shown={strength.shown} />
+        <PasswordStrength password={password} shown={fresh.strength.shown} />
       </div>
       <PasswordField
         label="Repeat backup password"
@@ -63,9 +61,10 @@ export function BackupPanel() {
         autoComplete="new-password"
         maxLength={PASSWORD_INPUT_MAX_LENGTH}
         disabled={busy}
-        value={repeat}
-        onChange={setRepeat}
-        error={mismatch ? 'The two passwords do not match.' : undefined}
+        value={fresh.confirm}
+        onChange={fresh.setConfirm}
+        onBlur={fresh.leaveConfirm}
+        error={fresh.confirmError}
       />
       {error ? (
         <Banner tone="error" live="alert" testId="backup-error">

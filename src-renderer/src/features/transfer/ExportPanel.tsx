@@ -1,7 +1,8 @@
 import { EXPORT_FORMATS, type ExportFormat } from '@shared/ipc/transfer.ts'
 import { useId, useState } from 'react'
 import { useVaultClient } from '../../api/use-vault-client.ts'
-import { Banner, Button, Dialog, Select, type SelectOption, Spinner } from '../../ui/index.ts'
+import { Banner, Button, Select, type SelectOption, Spinner } from '../../ui/index.ts'
+import { ConfirmDialog } from '../vault/dialogs/ConfirmDialog.tsx'
 
 const FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
   json: 'JSON (every field; Vault reads it back)',
@@ -60,19 +61,15 @@ function ExportWarning({ onExport, onCancel }: { readonly onExport: () => void; 
   const [understood, setUnderstood] = useState(false)
   const checkId = useId()
   return (
-    <Dialog
+    <ConfirmDialog
       title="Export unencrypted?"
-      onClose={onCancel}
-      actions={
-        <>
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button variant="danger" onClick={onExport} disabled={!understood}>
-            Export
-          </Button>
-        </>
-      }
+      confirmLabel="Export"
+      danger
+      confirmDisabled={!understood}
+      onConfirm={onExport}
+      onCancel={onCancel}
     >
-      <div className="confirm-text" data-testid="export-warning">
+      <div data-testid="export-warning">
         <p>
           The file will hold every password, card number and note in your vault <strong>unencrypted</strong>. Anyone or
           anything that can read it (a backup tool, a sync folder, malware) gets them all.
@@ -88,6 +85,6 @@ function ExportWarning({ onExport, onCancel }: { readonly onExport: () => void; 
           I understand
         </label>
       </div>
-    </Dialog>
+    </ConfirmDialog>
   )
 }

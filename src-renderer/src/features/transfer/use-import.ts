@@ -17,7 +17,6 @@ export interface ImportControl {
   readonly error: string | null
   readonly choose: () => void
   readonly apply: () => void
-  readonly reset: () => void
   /** Shows the preview main answered for a new column mapping (use-column-mapping.ts). */
   readonly showRemapped: (next: ChosenFile) => void
 }
@@ -68,10 +67,6 @@ export function useImport(): ImportControl {
     },
     apply: () => {
       if (busy === null) void apply()
-    },
-    reset: () => {
-      setChosen(null)
-      setError(null)
     },
     showRemapped: setChosen,
   }

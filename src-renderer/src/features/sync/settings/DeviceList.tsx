@@ -3,7 +3,8 @@ import { useState } from 'react'
 import { DeviceIcon } from '../../../ui/icons.tsx'
 import { Banner, Button } from '../../../ui/index.ts'
 import { ConfirmDialog } from '../../vault/dialogs/ConfirmDialog.tsx'
-import { absoluteTime, calendarDate, relativeTime, useNow } from '../sync-time.ts'
+import { calendarDate } from '../../vault/model/format.ts'
+import { absoluteTime, relativeTime, useNow } from '../sync-time.ts'
 import { useDevices } from './use-devices.ts'
 
 /** The devices that sync this account, and a way to sign any other one out. */

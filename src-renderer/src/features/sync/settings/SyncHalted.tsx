@@ -1,12 +1,13 @@
-import type { SyncStatusView } from '@shared/ipc/views.ts'
+import type { SyncHaltView } from '@shared/ipc/views.ts'
 import { useState } from 'react'
 import { RefreshIcon } from '../../../ui/icons.tsx'
 import { Banner, Button, Spinner } from '../../../ui/index.ts'
 import { pluralize } from '../../vault/model/format.ts'
 import { useSync } from '../sync-context.ts'
-import { haltMessage } from '../sync-state.ts'
 import { absoluteTime, relativeTime, useNow } from '../sync-time.ts'
-import { type HaltedItems, useHaltedItems } from './use-halted-items.ts'
+
+/** The most titles a halt names; the rest are counted. */
+const TITLES_SHOWN = 8
 
 /** What the last Check again found, when it did not bring sync back. */
 type CheckOutcome = { readonly kind: 'still-halted' } | { readonly kind: 'failed'; readonly message: string }
@@ -17,18 +18,15 @@ type CheckOutcome = { readonly kind: 'still-halted' } | { readonly kind: 'failed
  * stopped syncing it. What happened in main's words, the items concerned,
  * what it means, and Check again; turning sync off stays below.
  */
-export function SyncHalted({ status }: { readonly status: SyncStatusView }) {
+export function SyncHalted({ halt }: { readonly halt: SyncHaltView }) {
   const sync = useSync()
-  const items = useHaltedItems(status.halted?.itemIds ?? [])
-  const [checking, setChecking] = useState(false)
+  const checking = sync.running
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null)
 
   // On success main's status moves on and this alert goes away; the report shows what the sync did.
   const checkAgain = async () => {
-    setChecking(true)
     setOutcome(null)
     const result = await sync.recheck()
-    setChecking(false)
     if (result.ok) return
     setOutcome(
       result.error.code === 'SYNC_HALTED'
@@ -41,8 +39,8 @@ export function SyncHalted({ status }: { readonly status: SyncStatusView }) {
     <div className="sync-halted" data-testid="sync-halted">
       <Banner tone="error" live="alert" title="Syncing stopped to protect your vault">
         <div className="sync-halted-body">
-          <p data-testid="sync-halted-message">{haltMessage(status)}</p>
-          <ItemsConcerned items={items} />
+          <p data-testid="sync-halted-message">{halt.message}</p>
+          <ItemsConcerned halt={halt} />
           <p>
             Nothing on this device was changed or sent: your items here are as they were, and this device will not sync
             this vault again until the problem is gone.
@@ -55,7 +53,7 @@ export function SyncHalted({ status }: { readonly status: SyncStatusView }) {
             If you did not restore the sync server from a backup, treat the server as compromised. You can keep using
             the vault on this device, and turn sync off below.
           </p>
-          {status.halted ? <StoppedAt at={status.halted.detectedAt} /> : null}
+          <StoppedAt at={halt.detectedAt} />
         </div>
       </Banner>
       <div className="sync-form-actions">
@@ -81,9 +79,11 @@ function outcomeWords(outcome: CheckOutcome | null): string {
   return 'The problem is still there, so syncing stays stopped.'
 }
 
-/** The titles this device knows, or a count ("3 items") when it knows none. */
-function ItemsConcerned({ items }: { readonly items: HaltedItems }) {
-  const { titles, others } = items
+/** The titles this device knows (main names them; '' for one it lacks), or a count ("3 items") when it knows none. */
+function ItemsConcerned({ halt }: { readonly halt: SyncHaltView }) {
+  const ids = [...new Set(halt.itemIds)]
+  const titles = ids.flatMap((id) => halt.titles[id] || []).slice(0, TITLES_SHOWN)
+  const others = ids.length - titles.length
   if (titles.length === 0) {
     return others === 0 ? null : <p data-testid="sync-halted-items">It concerns {pluralize(others, 'item')}.</p>
   }

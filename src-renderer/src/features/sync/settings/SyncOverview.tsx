@@ -19,7 +19,7 @@ export function SyncOverview({ status }: { readonly status: SyncStatusView }) {
   const halted = phase.kind === 'halted'
   return (
     <div className="sync-overview">
-      {halted ? <SyncHalted status={status} /> : null}
+      {halted && status.halted ? <SyncHalted halt={status.halted} /> : null}
       <dl className="sync-facts">
         <dt>Server</dt>
         <dd className="sync-url" data-testid="sync-url">
@@ -54,7 +54,6 @@ export function SyncOverview({ status }: { readonly status: SyncStatusView }) {
 
 function stateWords(phase: SyncPhase, status: SyncStatusView): string {
   if (phase.kind === 'syncing') return 'Syncing…'
-  if (phase.kind === 'halted') return 'Stopped'
   switch (status.state) {
     case 'off':
       return 'Off'

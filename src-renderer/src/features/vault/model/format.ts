@@ -1,9 +1,15 @@
-/** Small formatting helpers shared by the list, detail and history panes. */
+/** Small formatting helpers shared by the panes, dialogs and settings. */
 
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 export function formatDateTime(epochMs: number): string {
   return DATE_TIME.format(new Date(epochMs))
+}
+
+/** The day only, in the user's locale: "12 Mar 2025". */
+export function calendarDate(epochMs: number): string {
+  return DATE.format(new Date(epochMs))
 }
 
 /** "123 456" for six digits, "1234 5678" for eight: the grouping authenticator apps use. */
